@@ -1,0 +1,71 @@
+// Account rules: users and roles, sign-in with throttling, sessions stored in the database, API
+// tokens, and the access checks every other service uses. All writes are transactional and audited.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/model.h"
+#include "platform/audit/audit.h"
+#include "platform/db/db.h"
+#include "platform/result.h"
+
+namespace gk::accounts {
+
+struct UserInput {
+  std::string username;
+  std::string display_name;
+  int64_t agency_id = 0;
+  std::vector<std::string> roles;  // role codes
+  std::string password;            // required on create; empty on update keeps the password
+};
+
+// Limits of the sign-in throttle: failures within the window lock the account or the IP.
+inline constexpr int kMaxFailuresPerAccount = 5;
+inline constexpr int kMaxFailuresPerIp = 20;
+inline constexpr int kFailureWindowMinutes = 15;
+inline constexpr int kSessionHours = 12;
+
+Result<User> create_user(db::Db& db, const audit::Actor& actor, const UserInput& in);
+// Changes name, agency and roles (not the password).
+Result<User> update_user(db::Db& db, const audit::Actor& actor, int64_t id, const UserInput& in);
+Status set_password(db::Db& db, const audit::Actor& actor, int64_t id, std::string_view password);
+Status set_disabled(db::Db& db, const audit::Actor& actor, int64_t id, bool disabled);
+
+Result<User> get_user(db::Db& db, int64_t id);
+std::optional<User> find_user(db::Db& db, std::string_view username);
+// Users of the given agencies (all users when empty), by agency then name.
+std::vector<User> list_users(db::Db& db, const std::vector<int64_t>& agency_ids = {});
+
+struct LoginResult {
+  std::string session_token;  // the cookie value; only its hash is stored
+  Principal principal;
+};
+// Verifies the credentials and opens a session. Unknown user and wrong password give the same
+// message (and take the same time); too many failures give TooMany.
+Result<LoginResult> login(db::Db& db, std::string_view username, std::string_view password, std::string_view ip);
+void logout(db::Db& db, std::string_view session_token);
+// The principal of a live session, or nullopt.
+std::optional<Principal> session_principal(db::Db& db, std::string_view session_token);
+
+// Creates an API token for the user; returns the secret (shown once).
+Result<std::string> create_token(db::Db& db, const audit::Actor& actor, int64_t user_id, std::string_view label);
+// The principal of a valid API token, or nullopt.
+std::optional<Principal> token_principal(db::Db& db, std::string_view token);
+
+// Access checks (the service layer's, not only the UI's).
+// May act on records of `agency_id`: own agency, or subtree for agency and platform admins.
+bool can_act_for(db::Db& db, const Principal& p, int64_t agency_id);
+// May read back-office records of `agency_id`: can_act_for, or a supervisor over its subtree.
+bool can_read(db::Db& db, const Principal& p, int64_t agency_id);
+// May manage users, columns and settings of `agency_id`.
+bool can_administer(db::Db& db, const Principal& p, int64_t agency_id);
+// Agencies whose back-office records the principal may read.
+std::vector<int64_t> readable_agencies(db::Db& db, const Principal& p);
+
+audit::Actor actor_of(const Principal& p, std::string ip);
+nlohmann::json to_json(const User& u);
+
+}  // namespace gk::accounts

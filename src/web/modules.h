@@ -1,0 +1,15 @@
+// Route registration of each module; build_routes() (routes.cpp) calls them all.
+#pragma once
+
+#include "web/context.h"
+
+namespace gk::web {
+
+void register_common(Routes& r);           // static files, text size, robots.txt (web/routes.cpp)
+void register_login(Routes& r);            // /admin/login, /admin/logout (accounts/web_login.cpp)
+void register_directory_admin(Routes& r);  // /admin/agencies, /admin/users, /admin/columns, /admin/audit
+void register_portal(Routes& r);           // public pages, feeds, sitemap (catalog/web_portal.cpp)
+void register_catalog_admin(Routes& r);    // /admin, /admin/items... (catalog/web_admin.cpp)
+void register_api(Routes& r);              // /api/v1/... (web/api.cpp)
+
+}  // namespace gk::web
