@@ -133,7 +133,8 @@ Result<std::string> normalize_doc_number(std::string_view input) {
 }
 
 std::optional<DocNumberParts> parse_doc_number(std::string_view normalized) {
-  if (normalized.empty()) return std::nullopt;
+  // Normalised text has no whitespace or full-width digits left.
+  if (normalized.empty() || strip_and_halfwidth_digits(normalized) != normalized) return std::nullopt;
   if (auto order = parse_order(normalized)) return order;
   auto open = normalized.find(kOpen);
   if (open == std::string_view::npos || open == 0) return std::nullopt;

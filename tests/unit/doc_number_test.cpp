@@ -111,7 +111,8 @@ TEST(DocNumber, ParseParts) {
 
 TEST(DocNumber, ParseRejectsUnnormalised) {
   for (std::string_view s : {"", "国办发[2017]47号", "国办发〔2017〕047号", "〔2017〕47号", "国办发〔2017〕47", "国办发 〔2017〕47号",
-                             "国办发〔1900〕47号", "国办发〔２０１７〕47号"}) {
+                             "国办发〔1900〕47号", "国办发〔２０１７〕47号", "国办发２〔2017〕1号",
+                             "国务院令第 711号"}) {
     EXPECT_FALSE(parse_doc_number(s).has_value()) << s;
   }
 }

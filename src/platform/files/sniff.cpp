@@ -120,7 +120,8 @@ std::optional<FileKind> detect(std::string_view bytes, std::string_view ext) {
   auto ext_is = [&](std::initializer_list<std::string_view> allowed) {
     return ext.empty() || std::find(allowed.begin(), allowed.end(), ext) != allowed.end();
   };
-  if (mime == "application/pdf" && bytes.starts_with("%PDF-")) {
+  // PDF readers accept the header anywhere in the first 1024 bytes (after a BOM or a blank line, say).
+  if (mime == "application/pdf" && bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) {
     return ext_is({"pdf"}) ? std::optional(kPdf) : std::nullopt;
   }
   if (mime == "image/png") return ext_is({"png"}) ? std::optional(kPng) : std::nullopt;

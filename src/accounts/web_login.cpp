@@ -1,0 +1,45 @@
+// Back-office sign-in and sign-out pages.
+#include "accounts/service.h"
+#include "web/modules.h"
+
+namespace gk::web {
+namespace {
+
+// Only local paths are accepted as the page to return to after login (no open redirect).
+std::string safe_next(const std::string& next) {
+  if (next.empty() || next[0] != '/' || next.starts_with("//") || next.find('\\') != std::string::npos) return "/admin";
+  return next;
+}
+
+http::Response login_form(Ctx& c, const std::string& username, const Error* err, int status) {
+  nlohmann::json data = {{"username", username}, {"next", safe_next(c.req.query("next").empty() ? c.req.form("next")
+                                                                                                 : c.req.query("next"))}};
+  if (err) data.update(form_errors(*err));
+  return page(c, "login", data, "工作人员登录", status);
+}
+
+}  // namespace
+
+void register_login(Routes& r) {
+  r.get("/admin/login", Access::kPublic, [](Ctx& c) {
+    if (c.user) return http::Response::redirect("/admin");
+    return login_form(c, "", nullptr, 200);
+  });
+  r.post("/admin/login", Access::kPublic, [](Ctx& c) {
+    const std::string username = c.req.form("username");
+    auto res = accounts::login(c.db, username, c.req.form("password"), c.req.remote_ip);
+    if (!res) return login_form(c, username, &res.error(), res.error().http_status());
+    auto out = http::Response::redirect(safe_next(c.req.form("next")));
+    out.header("Set-Cookie", "gk_session=" + res->session_token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                                 std::to_string(accounts::kSessionHours * 3600));
+    return out;
+  });
+  r.post("/admin/logout", Access::kStaff, [](Ctx& c) {
+    accounts::logout(c.db, c.req.cookie("gk_session"));
+    auto out = http::Response::redirect("/admin/login");
+    out.header("Set-Cookie", "gk_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    return out;
+  });
+}
+
+}  // namespace gk::web
