@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <cctype>
 #include <condition_variable>
 #include <mutex>
 #include <stdexcept>
@@ -88,7 +89,9 @@ Status check_password_policy(std::string_view password, std::string_view usernam
   if (lower + upper + digit + other < 3) {
     return Error::field("password", "密码须包含小写字母、大写字母、数字、符号中的至少三类");
   }
-  if (!username.empty() && password.find(username) != std::string_view::npos) {
+  std::string lowered(password);
+  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!username.empty() && lowered.find(username) != std::string::npos) {
     return Error::field("password", "密码不能包含用户名");
   }
   return ok_status();

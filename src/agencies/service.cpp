@@ -84,8 +84,9 @@ Result<AgencyInput> validate(const AgencyInput& raw) {
   else if (in.name.size() > 200) errs.add("name", "机关名称过长");
   auto level = level_from_code(in.level);
   if (!level) errs.add("level", "请选择机关层级");
-  if (level && *level != Level::kProvince && !in.parent_id) {
-    errs.add("parent_id", "除省级机关外，须选择上级机关");
+  // Any level may be a root: a county or a township may run its own platform.
+  if (level && *level == Level::kDepartment && !in.parent_id) {
+    errs.add("parent_id", "政府部门须选择所属的人民政府");
   }
   auto code = normalize_credit_code(in.credit_code);
   if (!code) errs.add("credit_code", code.error().message);

@@ -299,7 +299,9 @@ Result<std::string> assign_index_number(db::Db& db, const agencies::Agency& agen
         "INSERT INTO index_serials(agency_id, year, last_serial) VALUES (?, ?, 1) "
         "ON CONFLICT(agency_id, year) DO UPDATE SET last_serial = last_serial + 1 RETURNING last_serial",
         {agency.id, year});
-    IndexNumberInputs in{agency.credit_code, agency.region_code, std::to_string(agency.id), year, month, row->i(0)};
+    // {机构代码} is the 组织机构代码 embedded in the credit code (positions 9–17).
+    IndexNumberInputs in{agency.credit_code, agency.region_code, agency.credit_code.substr(8, 9), year, month,
+                         row->i(0)};
     auto no = format_index_number(agency.index_pattern, in);
     if (!no) return no.error();
     // A number can already exist when an admin changed the pattern; skip to the next serial.

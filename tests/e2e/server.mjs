@@ -146,10 +146,12 @@ export async function login(page, baseURL, user) {
   await page.goto(`${baseURL}/admin/login`);
   await page.getByLabel('用户名').fill(user.username);
   await page.getByLabel('密码').fill(user.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname.startsWith('/admin') && u.pathname !== '/admin/login'),
-    page.getByRole('button', { name: '登录' }).click(),
-  ]);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '登录' }).click()]);
+  const url = new URL(page.url());
+  if (!url.pathname.startsWith('/admin') || url.pathname === '/admin/login') {
+    const alert = await page.getByRole('alert').allInnerTexts().catch(() => []);
+    throw new Error(`login of ${user.username} failed at ${page.url()}: ${alert.join(' ')}`);
+  }
 }
 
 export async function logout(page) {

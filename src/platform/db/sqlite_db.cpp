@@ -59,7 +59,7 @@ class SqliteDb final : public Db {
         rows.emplace_back(std::move(values));
       }
     } catch (const SQLite::Exception& e) {
-      st.reset();
+      st.tryReset();
       rethrow(e, sql);
     }
     st.reset();
@@ -72,7 +72,7 @@ class SqliteDb final : public Db {
       while (st.executeStep()) {
       }
     } catch (const SQLite::Exception& e) {
-      st.reset();
+      st.tryReset();
       rethrow(e, sql);
     }
     st.reset();
@@ -116,7 +116,7 @@ class SqliteDb final : public Db {
       }
     }
     SQLite::Statement& st = *it->second;
-    st.reset();
+    st.tryReset();
     st.clearBindings();
     int i = 1;
     for (const Value& v : params) {

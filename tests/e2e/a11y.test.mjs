@@ -1,0 +1,164 @@
+// Accessibility and robustness of the pages in a real browser:
+// - an axe-core audit of the portal (home, listing, an item, an agency, login) and the back office
+//   (dashboard, item list, item editor, an item's page): no 'serious' or 'critical' violation;
+// - a phone viewport (390x844): no horizontal scrolling on the home, listing and item pages, in the
+//   standard and the large-text (适老化) mode;
+// - without JavaScript: signing in and saving a draft work with plain HTML forms.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, login, AXE_PATH } from './server.mjs';
+
+let srv;
+let browser;
+let itemPath;
+let agencyPath;
+
+before(async () => {
+  srv = await startServer();
+  browser = await launchBrowser();
+  // The first item linked from the listing and the first agency linked from the agency list.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${srv.baseURL}/items`);
+  itemPath = await page.locator('main a[href^="/items/"]').first().getAttribute('href');
+  await page.goto(`${srv.baseURL}/agencies`);
+  agencyPath = await page.locator('main a[href^="/agencies/"]').first().getAttribute('href');
+  await ctx.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+// axe-core is injected as an inline script, which the pages' Content-Security-Policy
+// (script-src 'self') would block: the audit contexts bypass CSP.
+async function newContext(options = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', bypassCSP: true, ...options });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+function describe(violations) {
+  return violations
+    .map(
+      (v) =>
+        `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .slice(0, 8)
+          .map((n) => `    ${n.target.join(' ')}: ${n.html.slice(0, 200)}\n      ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`)
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+// Runs axe on the page; returns [serious or critical violations, all violations].
+async function audit(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { resultTypes: ['violations'] }),
+  );
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return [bad, result.violations];
+}
+
+async function assertAccessible(page, path) {
+  const res = await page.goto(`${srv.baseURL}${path}`);
+  assert.equal(res.status(), 200, `${path} answers 200`);
+  const [bad, all] = await audit(page);
+  const minor = all.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`# axe ${path}: minor/moderate findings\n${describe(minor)}`);
+  assert.equal(bad.length, 0, `axe found serious or critical violations on ${path}:\n${describe(bad)}`);
+}
+
+test('portal pages have no serious or critical axe violations', { timeout: 120_000 }, async (t) => {
+  const context = await newContext();
+  const page = await context.newPage();
+  const paths = ['/', '/items', itemPath, agencyPath, '/agencies', '/admin/login'];
+  for (const path of paths) {
+    await t.test(path, () => assertAccessible(page, path));
+  }
+  await context.close();
+});
+
+test('portal pages in large-text mode have no serious or critical axe violations', { timeout: 120_000 }, async (t) => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(`${srv.baseURL}/text-size?size=large&back=/`);
+  for (const path of ['/', '/items', itemPath]) {
+    await t.test(path, () => assertAccessible(page, path));
+  }
+  await context.close();
+});
+
+test('back-office pages have no serious or critical axe violations', { timeout: 120_000 }, async (t) => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await login(page, srv.baseURL, srv.user('drafter'));
+  for (const path of ['/admin', '/admin/items', '/admin/items/new']) {
+    await t.test(path, () => assertAccessible(page, path));
+  }
+  // An item page of the back office, and the editor showing field errors after an empty save.
+  await page.goto(`${srv.baseURL}/admin/items`);
+  const first = await page.locator('main a[href^="/admin/items/"]').filter({ hasNotText: /起草/ }).first().getAttribute('href');
+  if (first && /^\/admin\/items\/\d+$/.test(first)) {
+    await t.test(first, () => assertAccessible(page, first));
+  }
+  await t.test('/admin/items/new with field errors', async () => {
+    await page.goto(`${srv.baseURL}/admin/items/new`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存草稿' }).click()]);
+    assert.ok((await page.locator('.field-error').count()) > 0, 'the empty form shows field errors');
+    const [bad] = await audit(page);
+    assert.equal(bad.length, 0, `axe found serious or critical violations on the editor with errors:\n${describe(bad)}`);
+  });
+  await context.close();
+});
+
+async function assertNoHorizontalScroll(page, path) {
+  await page.goto(`${srv.baseURL}${path}`);
+  const m = await page.evaluate(() => {
+    const wide = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > window.innerWidth + 1 && r.width > 0) wide.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.right)}px)`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: wide.slice(0, 10) };
+  });
+  assert.ok(
+    m.scrollWidth <= m.innerWidth + 1,
+    `${path} scrolls horizontally on a phone: scrollWidth ${m.scrollWidth} > innerWidth ${m.innerWidth}; too wide: ${m.wide.join(', ')}`,
+  );
+}
+
+test('phone viewport (390x844): no horizontal scrolling', { timeout: 120_000 }, async (t) => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+  for (const large of [false, true]) {
+    const context = await newContext(phone);
+    const page = await context.newPage();
+    if (large) await page.goto(`${srv.baseURL}/text-size?size=large&back=/`);
+    for (const path of ['/', '/items', itemPath]) {
+      await t.test(`${path}${large ? ' (large text)' : ''}`, () => assertNoHorizontalScroll(page, path));
+    }
+    await context.close();
+  }
+});
+
+test('without JavaScript a drafter can sign in and save a draft', { timeout: 120_000 }, async () => {
+  const context = await newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(page, srv.baseURL, srv.user('drafter'));
+  assert.equal(new URL(page.url()).pathname, '/admin');
+  await page.goto(`${srv.baseURL}/admin/items/new`);
+  const title = `无脚本环境起草的信息（${Date.now()}）`;
+  await page.getByLabel('信息名称').fill(title);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await page.getByLabel('成文日期').fill(today);
+  await page.getByLabel('主题分类').selectOption({ index: 1 });
+  await page.getByLabel('体裁').selectOption({ label: '通知' });
+  await page.getByLabel('正文', { exact: true }).fill('<p>无脚本环境下保存的草稿。</p>');
+  await Promise.all([page.waitForURL(/\/admin\/items\/\d+\?saved=1$/), page.getByRole('button', { name: '保存草稿' }).click()]);
+  await assert.doesNotReject(page.getByRole('heading', { level: 1, name: title }).waitFor());
+  await assert.doesNotReject(page.getByRole('status').filter({ hasText: '已保存' }).waitFor());
+  await context.close();
+});
