@@ -7,6 +7,7 @@
 
 #include "agencies/credit_code.h"
 #include "catalog/index_number.h"
+#include "platform/cache/page_cache.h"
 #include "platform/text/html_sanitizer.h"
 #include "platform/time.h"
 
@@ -133,6 +134,7 @@ Result<Agency> create(db::Db& db, const audit::Actor& actor, const AgencyInput& 
           params);
       Agency a = get(db, r.last_insert_id).value();
       audit::record(db, actor, "agency", a.id, "create", nlohmann::json::object(), to_json(a));
+      cache::mark_changed(db);
       return a;
     } catch (const db::ConstraintError&) {
       return constraint_error(db, *in, std::nullopt);
@@ -163,6 +165,7 @@ Result<Agency> update(db::Db& db, const audit::Actor& actor, int64_t id, const A
     }
     Agency after = get(db, id).value();
     audit::record(db, actor, "agency", id, "update", to_json(*before), to_json(after));
+    cache::mark_changed(db);
     return after;
   });
 }

@@ -1,11 +1,13 @@
 // Back-office pages for the agency registry: the tree, and the create and edit forms.
 #include <algorithm>
+#include <array>
+#include <map>
+#include <string>
 
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/index_number.h"
 #include "catalog/service.h"
-#include "platform/cache/page_cache.h"
 #include "web/directory_admin.h"
 
 namespace gk::web::directory {
@@ -18,9 +20,9 @@ using agencies::AgencyInput;
 // The submitted form as the strings to show again, keyed by field name.
 using Values = std::map<std::string, std::string>;
 
-constexpr std::array<std::string_view, 12> kFieldNames = {
-    "parent_id", "name",  "short_name",   "level",      "sort_order",    "credit_code",
-    "region_code", "address", "phone", "office_hours", "guide_html", "index_pattern"};
+constexpr std::array<std::string_view, 12> kFieldNames = {"parent_id",  "name",         "short_name",  "level",
+                                                          "sort_order", "credit_code",  "region_code", "address",
+                                                          "phone",      "office_hours", "guide_html",  "index_pattern"};
 
 Values values_of(const Agency& a) {
   return {{"parent_id", a.parent_id ? std::to_string(*a.parent_id) : ""},
@@ -115,11 +117,17 @@ http::Response render_form(Ctx& c, const std::optional<Agency>& editing, const V
   auto parents = parent_options(c, editing ? std::optional<int64_t>(editing->id) : std::nullopt,
                                 editing ? editing->parent_id : std::nullopt, selected_parent);
   nlohmann::json basic = {
-      FormField("parent_id", "上级机关", val("parent_id"), errs).select(parents).hint("省级以下机关须选择上级机关。").json(),
+      FormField("parent_id", "上级机关", val("parent_id"), errs)
+          .select(parents)
+          .hint("省级以下机关须选择上级机关。")
+          .json(),
       FormField("name", "机关全称", val("name"), errs).required().maxlength(200).hint("如：青川县人民政府").json(),
       FormField("short_name", "简称", val("short_name"), errs).maxlength(100).json(),
       FormField("level", "层级", val("level"), errs).required().select(level_options(val("level"))).json(),
-      FormField("sort_order", "排序号", val("sort_order"), errs).inputmode("numeric").hint("同一上级下数字小的排在前面。").json(),
+      FormField("sort_order", "排序号", val("sort_order"), errs)
+          .inputmode("numeric")
+          .hint("同一上级下数字小的排在前面。")
+          .json(),
   };
   nlohmann::json codes = {
       FormField("credit_code", "统一社会信用代码", val("credit_code"), errs)
@@ -167,7 +175,8 @@ http::Response render_form(Ctx& c, const std::optional<Agency>& editing, const V
     data["heading"] = title;
     data["action"] = "/admin/agencies";
   }
-  return page(c, "admin_agency_form", data, title, status);
+  // The title says first that the submission failed, for screen-reader users arriving on the page.
+  return page(c, "admin_agency_form", data, (error ? "错误：" : "") + title, status);
 }
 
 // A service or input error shown on the form (invalid input, conflicts), or as an error page.
@@ -235,7 +244,6 @@ http::Response create(Ctx& c) {
     auto a = agencies::create(c.db, c.actor(), in);
     if (!a) return a;
     catalog::ensure_standard_columns(c.db, a->id);
-    cache::mark_changed(c.db);  // the portal lists agencies and their guides
     return a;
   });
   if (!made) return form_failure(c, std::nullopt, v, made.error());
@@ -277,11 +285,7 @@ http::Response update(Ctx& c) {
     Error e = merge_errors(errs, checked ? nullptr : &checked.error());
     return render_form(c, *before, v, &e, 400);
   }
-  auto saved = c.db.write([&]() -> Result<Agency> {
-    auto a = agencies::update(c.db, c.actor(), before->id, in);
-    if (a) cache::mark_changed(c.db);
-    return a;
-  });
+  auto saved = agencies::update(c.db, c.actor(), before->id, in);
   if (!saved) return form_failure(c, *before, v, saved.error());
   return http::Response::redirect("/admin/agencies?saved=1");
 }

@@ -5,6 +5,7 @@
 // service errors to their HTTP status, and never puts non-public data into a public answer.
 // docs/api.md documents every endpoint.
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -89,9 +90,12 @@ constexpr std::string_view kListParams[] = {"agency", "subtree", "column", "subj
 Result<catalog::ListFilter> list_filter(db::Db& db, const http::Request& req) {
   catalog::ListFilter f;
   FieldErrors errs;
+  std::map<std::string, int> seen;
   for (const auto& [k, v] : req.query_params()) {
     if (std::find(std::begin(kListParams), std::end(kListParams), k) == std::end(kListParams)) {
       errs.add(k, "不支持的查询参数“" + k + "”");
+    } else if (++seen[k] == 2) {
+      errs.add(k, "查询参数“" + k + "”只能出现一次");
     }
   }
   const auto has = [&](std::string_view name) {
@@ -152,7 +156,11 @@ Result<catalog::ListFilter> list_filter(db::Db& db, const http::Request& req) {
     if (!p) errs.add("per_page", "per_page 应为 1 至 100 之间的整数");
     else f.per_page = static_cast<int>(*p);
   }
-  if (!errs.empty()) return errs.to_error();
+  if (!errs.empty()) {
+    Error e = errs.to_error();
+    if (e.fields.size() > 1) e.message = "查询参数有误，请按各参数的说明修改。";
+    return e;
+  }
   return f;
 }
 

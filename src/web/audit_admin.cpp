@@ -29,8 +29,9 @@ http::Response recent(Ctx& c) {
   const bool more = static_cast<int>(events.size()) > kPerPage;
   if (more) events.resize(kPerPage);
   nlohmann::json data = {{"events", audit_events_json(events)},
+                         {"show_entity", true},
                          {"scope_label", scope_label},
-                         {"empty", events.empty()},
+                         // No total is known, so the pager offers only the neighbouring pages.
                          {"pager", pagination(c.req, page_no, more ? page_no + 1 : page_no)}};
   return page(c, "admin_audit", data, "操作记录");
 }
@@ -40,6 +41,9 @@ struct Record {
   int64_t agency_id = 0;
   std::string name;
   std::string href;  // its back-office page, "" when none
+  // For accounts and tokens, whose trails hold sign-ins and addresses: the user they belong to.
+  // Only that user and its administrators see them.
+  std::optional<int64_t> owner;
 };
 
 // The record behind (entity, id), or nullopt when it is gone or of a kind this page does not know.
@@ -47,23 +51,23 @@ std::optional<Record> find_record(Ctx& c, const std::string& entity, int64_t id,
                                   const std::vector<audit::Event>& events) {
   const std::string sid = std::to_string(id);
   if (entity == "agency") {
-    if (auto a = agencies::get(c.db, id)) return Record{a->id, a->name, "/admin/agencies/" + sid + "/edit"};
+    if (auto a = agencies::get(c.db, id)) return Record{a->id, a->name, "/admin/agencies/" + sid + "/edit", {}};
   } else if (entity == "user") {
     if (auto u = accounts::get_user(c.db, id)) {
-      return Record{u->agency_id, u->display_name + "（" + u->username + "）", "/admin/users/" + sid + "/edit"};
+      return Record{u->agency_id, u->display_name + "（" + u->username + "）", "/admin/users/" + sid + "/edit", u->id};
     }
   } else if (entity == "column") {
     if (auto col = catalog::get_column(c.db, id)) {
-      return Record{col->agency_id, col->name, "/admin/columns?agency=" + std::to_string(col->agency_id)};
+      return Record{col->agency_id, col->name, "/admin/columns?agency=" + std::to_string(col->agency_id), {}};
     }
   } else if (entity == "item") {
-    if (auto it = catalog::load(c.db, id)) return Record{it->agency_id, it->title, "/admin/items/" + sid};
+    if (auto it = catalog::load(c.db, id)) return Record{it->agency_id, it->title, "/admin/items/" + sid, {}};
   } else if (entity == "api_token" && !events.empty()) {
     // A token belongs to the user named in its creation event.
     const auto& after = events.front().after;
     if (after.is_object() && after.contains("user") && after["user"].is_string()) {
       if (auto u = accounts::find_user(c.db, after["user"].get<std::string>())) {
-        return Record{u->agency_id, "令牌：" + after.value("label", std::string()), ""};
+        return Record{u->agency_id, "令牌：" + after.value("label", std::string()), "", u->id};
       }
     }
   }
@@ -80,14 +84,12 @@ http::Response trail(Ctx& c) {
   if (!record && events.empty()) return not_found_page(c);
   bool allowed = p.is_platform_admin();
   if (!allowed && record) {
-    // A user's trail holds sign-ins and addresses: for that user and those who administer it.
-    allowed = entity == "user" ? (*id == p.user.id || accounts::can_administer(c.db, p, record->agency_id))
-                               : accounts::can_read(c.db, p, record->agency_id);
+    allowed = record->owner ? (*record->owner == p.user.id || accounts::can_administer(c.db, p, record->agency_id))
+                            : accounts::can_read(c.db, p, record->agency_id);
   }
   if (!allowed) return error_page(c, Error::forbidden("您没有查看该记录操作记录的权限。"));
   const std::string label = audit_entity_label(entity);
   nlohmann::json data = {{"events", audit_events_json(events)},
-                         {"empty", events.empty()},
                          {"entity_label", label},
                          {"entity_id", *id},
                          {"record_name", record ? record->name : ""},

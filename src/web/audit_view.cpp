@@ -122,6 +122,22 @@ const FieldName* find_field(std::string_view key) {
   return nullptr;
 }
 
+// Position of a field in the tables above (the order a form shows them); unknown fields last.
+size_t field_rank(std::string_view key) {
+  for (size_t i = 0; i < kFields.size(); ++i) {
+    if (kFields[i].key == key) return i;
+  }
+  for (size_t i = 0; i < kMoreFields.size(); ++i) {
+    if (kMoreFields[i].key == key) return kFields.size() + i;
+  }
+  return kFields.size() + kMoreFields.size();
+}
+
+bool is_blank(const nlohmann::json& v) {
+  return v.is_null() || (v.is_string() && v.get<std::string>().empty()) || (v.is_array() && v.empty()) ||
+         (v.is_object() && v.empty());
+}
+
 constexpr size_t kMaxValueBytes = 200;
 
 // Cuts `s` to at most `max` bytes at a UTF-8 character boundary, marking the cut.
@@ -133,11 +149,14 @@ std::string shorten(std::string s, size_t max) {
   return s + "……";
 }
 
-std::string display_value(const nlohmann::json& v) {
+std::string display_value(std::string_view key, const nlohmann::json& v) {
   std::string out;
   if (v.is_null()) return "（空）";
-  if (v.is_string()) out = v.get<std::string>();
-  else if (v.is_boolean()) out = v.get<bool>() ? "是" : "否";
+  if (key == "kind" && v.is_string()) return column_kind_label(v.get<std::string>());
+  if (v.is_string())
+    out = v.get<std::string>();
+  else if (v.is_boolean())
+    out = v.get<bool>() ? "是" : "否";
   else if (v.is_array()) {
     for (const auto& e : v) {
       if (!out.empty()) out += "、";
@@ -158,18 +177,25 @@ nlohmann::json changes_json(const audit::Event& e) {
     }
     return false;
   };
-  nlohmann::json out = nlohmann::json::array();
+  std::vector<nlohmann::json> rows;
   for (const auto& c : changed) {
     const std::string key = c.at("field").get<std::string>();
     if (std::find(kHiddenFields.begin(), kHiddenFields.end(), key) != kHiddenFields.end()) continue;
     const FieldName* f = find_field(key);
     if (f && !f->shadowed_by.empty() && is_changed(f->shadowed_by)) continue;
-    out.push_back({{"key", key},
-                   {"field", f ? std::string(f->label) : key},
-                   {"before", display_value(c.at("before"))},
-                   {"after", display_value(c.at("after"))}});
+    // A field that starts out empty (as most do when a record is created) says nothing.
+    if (c.at("before").is_null() && is_blank(c.at("after"))) continue;
+    // A field absent before (every field of a created record) shows only its new value.
+    rows.push_back({{"key", key},
+                    {"field", f ? std::string(f->label) : key},
+                    {"added", c.at("before").is_null()},
+                    {"before", display_value(key, c.at("before"))},
+                    {"after", display_value(key, c.at("after"))}});
   }
-  return out;
+  std::stable_sort(rows.begin(), rows.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+    return field_rank(a["key"].get<std::string>()) < field_rank(b["key"].get<std::string>());
+  });
+  return nlohmann::json(rows);
 }
 
 }  // namespace
@@ -182,6 +208,14 @@ std::string audit_action_label(std::string_view action) {
     if (t.action == action) return std::string(t.label);
   }
   return std::string(action);
+}
+
+std::string column_kind_label(std::string_view kind) {
+  if (kind == "rules" || kind == "guide_rules") return "政府信息公开制度";
+  if (kind == "statutory") return "法定主动公开内容";
+  if (kind == "annual_report") return "政府信息公开年报";
+  if (kind == "custom") return "自定义栏目";
+  return std::string(kind);
 }
 
 std::string audit_entity_label(std::string_view entity) {

@@ -2,21 +2,13 @@
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/service.h"
+#include "web/audit_view.h"
 #include "web/directory_admin.h"
 
 namespace gk::web::directory {
 namespace {
 
 using accounts::Principal;
-
-// 栏目类型 labels; the standard columns are created with every agency (catalog::ensure_standard_columns).
-std::string kind_label(std::string_view kind) {
-  if (kind == "rules" || kind == "guide_rules") return "政府信息公开制度";
-  if (kind == "statutory") return "法定主动公开内容";
-  if (kind == "annual_report") return "政府信息公开年报";
-  if (kind == "custom") return "自定义栏目";
-  return std::string(kind);
-}
 
 // A submission to show again on the page, with its errors: for the new-column form (column_id 0)
 // or for the form of one existing column.
@@ -34,28 +26,25 @@ http::Response render(Ctx& c, const agencies::Agency& agency, const Pending* pen
   const nlohmann::json no_errors = nlohmann::json::object();
   auto errors_for = [&](int64_t column_id) {
     return pending && pending->error && pending->column_id == column_id ? form_errors(*pending->error)["errors"]
-                                                                          : no_errors;
+                                                                        : no_errors;
   };
   nlohmann::json cols = nlohmann::json::array();
   for (const auto& col : catalog::columns_of(c.db, agency.id)) {
     const bool mine = pending && pending->column_id == col.id;
     const nlohmann::json errs = errors_for(col.id);
     const std::string prefix = "c" + std::to_string(col.id) + "-";
-    cols.push_back({{"id", col.id},
-                    {"title", col.name},
-                    {"slug", col.slug},
-                    {"kind_label", kind_label(col.kind)},
-                    {"standard", col.kind != "custom"},
-                    {"trail_href", "/admin/audit/column/" + std::to_string(col.id)},
-                    {"fields",
-                     {FormField("name", "栏目名称", mine ? pending->name : col.name, errs, prefix)
-                          .required()
-                          .maxlength(50)
-                          .json(),
-                      FormField("sort_order", "排序号", mine ? pending->sort_order : std::to_string(col.sort_order),
-                                errs, prefix)
-                          .inputmode("numeric")
-                          .json()}}});
+    cols.push_back(
+        {{"id", col.id},
+         {"title", col.name},
+         {"slug", col.slug},
+         {"kind_label", column_kind_label(col.kind)},
+         {"standard", col.kind != "custom"},
+         {"trail_href", "/admin/audit/column/" + std::to_string(col.id)},
+         {"fields",
+          {FormField("name", "栏目名称", mine ? pending->name : col.name, errs, prefix).required().maxlength(50).json(),
+           FormField("sort_order", "排序号", mine ? pending->sort_order : std::to_string(col.sort_order), errs, prefix)
+               .inputmode("numeric")
+               .json()}}});
   }
   const bool new_pending = pending && pending->column_id == 0;
   const nlohmann::json new_errs = errors_for(0);
@@ -77,7 +66,7 @@ http::Response render(Ctx& c, const agencies::Agency& agency, const Pending* pen
   data["agency_name"] = agency.name;
   data["agency_choices"] = agency_options(administrable_tree(c.db, c.me()), agency.id);
   data["saved"] = c.req.query("saved") == "1";
-  return page(c, "admin_columns", data, "栏目管理", status);
+  return page(c, "admin_columns", data, pending && pending->error ? "错误：栏目管理" : "栏目管理", status);
 }
 
 // The agency of ?agency= (own agency by default) if the principal may administer it.
@@ -95,6 +84,14 @@ Result<agencies::Agency> chosen_agency(Ctx& c, std::string_view param) {
   return a;
 }
 
+// The error for an unparsable 排序号, with the empty-name message too so both show at once.
+Error bad_order(std::string_view name) {
+  FieldErrors errs;
+  errs.add("sort_order", "排序号须为整数");
+  if (name.find_first_not_of(" \t\r\n") == std::string_view::npos) errs.add("name", "请填写栏目名称");
+  return errs.to_error();
+}
+
 std::string back_to(int64_t agency_id) { return "/admin/columns?agency=" + std::to_string(agency_id) + "&saved=1"; }
 
 http::Response show(Ctx& c) {
@@ -110,7 +107,7 @@ http::Response create(Ctx& c) {
   if (!a) return error_page(c, a.error());
   Pending pending{0, c.req.form("name"), c.req.form("slug"), c.req.form("sort_order"), nullptr};
   auto order = parse_int(pending.sort_order, 100);
-  Result<catalog::Column> made = Error::field("sort_order", "排序号须为整数");
+  Result<catalog::Column> made = bad_order(pending.name);
   if (order) made = catalog::create_column(c.db, c.me(), c.actor(), a->id, pending.name, pending.slug, *order);
   if (!made) {
     if (made.error().kind != Error::Kind::kInvalid) return error_page(c, made.error());
@@ -130,7 +127,7 @@ http::Response update(Ctx& c) {
   if (!a) return error_page(c, a.error());
   Pending pending{col->id, c.req.form("name"), col->slug, c.req.form("sort_order"), nullptr};
   auto order = parse_int(pending.sort_order, col->sort_order);
-  Result<catalog::Column> saved = Error::field("sort_order", "排序号须为整数");
+  Result<catalog::Column> saved = bad_order(pending.name);
   if (order) saved = catalog::rename_column(c.db, c.me(), c.actor(), col->id, pending.name, *order);
   if (!saved) {
     if (saved.error().kind != Error::Kind::kInvalid) return error_page(c, saved.error());

@@ -17,9 +17,7 @@ void register_directory_admin(Routes& r) {
 
 namespace directory {
 
-bool is_admin(const accounts::Principal& p) {
-  return p.is_platform_admin() || p.has(accounts::Role::kAgencyAdmin);
-}
+bool is_admin(const accounts::Principal& p) { return p.is_platform_admin() || p.has(accounts::Role::kAgencyAdmin); }
 
 http::Response admin_only(Ctx& c) {
   return error_page(c, Error::forbidden("只有机关管理员和平台管理员可以使用此功能。"));
@@ -56,9 +54,8 @@ nlohmann::json agency_options(const std::vector<agencies::TreeEntry>& entries, s
     std::string label;
     for (int i = 0; i < e.depth; ++i) label += "\u3000";
     label += e.agency.name;
-    out.push_back({{"value", std::to_string(e.agency.id)},
-                   {"label", label},
-                   {"selected", selected && *selected == e.agency.id}});
+    out.push_back(
+        {{"value", std::to_string(e.agency.id)}, {"label", label}, {"selected", selected && *selected == e.agency.id}});
   }
   return out;
 }
@@ -86,7 +83,8 @@ FormField::FormField(std::string_view name, std::string_view label, std::string 
                      std::string_view id_prefix) {
   const std::string key(name);
   std::string error;
-  if (errors.is_object() && errors.contains(key) && errors.at(key).is_string()) error = errors.at(key).get<std::string>();
+  if (errors.is_object() && errors.contains(key) && errors.at(key).is_string())
+    error = errors.at(key).get<std::string>();
   // Every key the partial reads is set, so a missing one never falls through to the page's context.
   j_ = {{"id", std::string(id_prefix) + key},
         {"name", key},

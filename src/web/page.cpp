@@ -12,7 +12,10 @@ namespace {
 
 std::string site_name(db::Db& db) {
   auto roots = agencies::children(db, std::nullopt);
-  return roots.empty() ? std::string("政府信息公开平台") : roots.front().name + "政府信息公开";
+  if (roots.empty()) return "政府信息公开平台";
+  const std::string& name = roots.front().name;
+  // 云溪县人民政府 → 云溪县人民政府信息公开, as government portals name the column.
+  return name + (name.ends_with("政府") ? "信息公开" : "政府信息公开");
 }
 
 }  // namespace

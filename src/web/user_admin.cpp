@@ -101,7 +101,7 @@ nlohmann::json password_fields(const nlohmann::json& errs, std::string_view pref
               .maxlength(128)
               .hint("10至128个字符，至少包含小写字母、大写字母、数字、符号中的三类，且不能包含用户名。")
               .json(),
-          FormField("password_confirm", "再次输入新密码", "", errs, prefix)
+          FormField("password_confirm", "确认密码", "", errs, prefix)
               .type("password")
               .required()
               .autocomplete("new-password")
@@ -152,7 +152,8 @@ http::Response render_user(Ctx& c, const std::optional<User>& editing, const Use
     if (saved == "disabled") data["notice"] = "账号已停用，该用户的登录和访问令牌已失效。";
     if (saved == "enabled") data["notice"] = "账号已启用。";
   }
-  return page(c, "admin_user_form", data, creating ? "新增用户" : "编辑用户", status);
+  const std::string title = creating ? "新增用户" : "编辑用户";
+  return page(c, "admin_user_form", data, (error || pw_error ? "错误：" : "") + title, status);
 }
 
 http::Response list(Ctx& c) {
@@ -186,7 +187,8 @@ http::Response create(Ctx& c) {
   check_scope(c, in, errs);
   if (in.password != c.req.form("password_confirm")) {
     errs.add("password_confirm", "两次输入的密码不一致");
-    if (auto st = accounts::check_password_policy(in.password, in.username); !st) errs.add("password", st.error().message);
+    if (auto st = accounts::check_password_policy(in.password, in.username); !st)
+      errs.add("password", st.error().message);
   }
   if (!errs.empty()) {
     Error e = errs.to_error();
@@ -216,6 +218,15 @@ http::Response update(Ctx& c) {
   accounts::UserInput in{u->username, f.display_name, parse_id(f.agency_id).value_or(0), f.roles, ""};
   FieldErrors errs;
   check_scope(c, in, errs);
+  // Taking away one's own administrator role could leave nobody able to undo it.
+  if (u->id == c.me().user.id) {
+    for (Role admin : {Role::kAgencyAdmin, Role::kPlatformAdmin}) {
+      const auto code = std::string(accounts::role_code(admin));
+      if (u->roles.count(admin) && std::find(in.roles.begin(), in.roles.end(), code) == in.roles.end()) {
+        errs.add("roles", "不能取消自己的" + std::string(accounts::role_label(admin)) + "角色，请由其他管理员操作");
+      }
+    }
+  }
   if (!errs.empty()) {
     Error e = errs.to_error();
     return render_user(c, *u, f, &e, nullptr, 400);
@@ -255,8 +266,8 @@ http::Response set_disabled(Ctx& c, bool disabled) {
   }
   auto st = accounts::set_disabled(c.db, c.actor(), u->id, disabled);
   if (!st) return error_page(c, st.error());
-  return http::Response::redirect("/admin/users/" + std::to_string(u->id) + "/edit?saved=" +
-                                  (disabled ? "disabled" : "enabled"));
+  return http::Response::redirect("/admin/users/" + std::to_string(u->id) +
+                                  "/edit?saved=" + (disabled ? "disabled" : "enabled"));
 }
 
 http::Response create_token(Ctx& c) {

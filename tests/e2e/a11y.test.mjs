@@ -6,7 +6,7 @@
 // - without JavaScript: signing in and saving a draft work with plain HTML forms.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, login, AXE_PATH } from './server.mjs';
+import { startServer, launchBrowser, login, AXE_PATH } from './browser.mjs';
 
 let srv;
 let browser;

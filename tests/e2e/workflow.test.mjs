@@ -4,7 +4,7 @@
 // back to 草稿 and the reason shows in the item's 办理记录.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, login, logout } from './server.mjs';
+import { startServer, launchBrowser, login, logout } from './browser.mjs';
 
 let srv;
 let browser;

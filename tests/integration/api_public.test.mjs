@@ -166,6 +166,7 @@ describe('GET /api/v1/items', () => {
       ['per_page=101', 'per_page'],
       ['per_page=0', 'per_page'],
       ['q=%E9%80%9A%E7%9F%A5', 'q'],
+      ['year=2024&year=2025', 'year'],
     ];
     for (const [query, field] of cases) {
       const r = await get(`/api/v1/items?${query}`);

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiFetch, sqlite } from './server.mjs';
-import { act, CHINESE, createDraft, demoWithTeam, draftInput, publicIds, publishNew, toSignoff } from './fixtures.mjs';
+import { act, CHINESE, createDraft, demoWithTeam, draftInput, htmlText, publicIds, publishNew, toSignoff } from './fixtures.mjs';
 
 let ctx;
 before(async () => {
@@ -106,7 +106,7 @@ describe('publishing chain', () => {
     assert.equal(detail.json.interprets, null);
     const page = await fetch(ctx.srv.url(`/items/${d.id}`));
     assert.equal(page.status, 200);
-    const html = await page.text();
+    const html = htmlText(await page.text());
     assert.ok(html.includes(input.title), 'portal page shows the title');
     assert.ok(html.includes(published.index_no), 'portal page shows the 索引号');
 
@@ -293,8 +293,18 @@ describe('interpretations', () => {
     assert.equal(i.json.interprets.id, policy.id);
     assert.equal(i.json.interprets_title, policy.title);
 
+    // The portal pages are cached; a withdrawal must still take them down at once.
+    const before = await fetch(ctx.srv.url(`/items/${policy.id}`));
+    assert.equal(before.status, 200);
+    assert.ok(htmlText(await before.text()).includes(policy.title));
+    const interpPage = await fetch(ctx.srv.url(`/items/${interp.id}`));
+    assert.ok(htmlText(await interpPage.text()).includes(policy.title), 'the interpretation page names its policy');
+
     await act(ctx.srv, ctx.tokens.signer, policy.id, 'withdraw', '政策调整，撤回');
     await assertNotPublic(policy.id, 'withdrawn');
+    const interpAfter = await fetch(ctx.srv.url(`/items/${interp.id}`));
+    assert.equal(interpAfter.status, 200);
+    assert.ok(!htmlText(await interpAfter.text()).includes(policy.title), 'nor does its portal page name it any more');
     const after = await apiFetch(ctx.srv, 'GET', `/api/v1/items/${interp.id}`);
     assert.equal(after.status, 200);
     assert.equal(after.json.interprets, null);

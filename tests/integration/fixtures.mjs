@@ -93,3 +93,15 @@ export async function publicIds(srv, query = '') {
 
 // Chinese text: at least one CJK ideograph.
 export const CHINESE = /[\u4e00-\u9fff]/;
+
+// The text of an HTML fragment with character references decoded (templates escape "/" as &#x2F;).
+export function htmlText(html) {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, '\u00a0')
+    .replace(/&amp;/g, '&');
+}

@@ -28,12 +28,16 @@ export function gongkaiBin() {
 
 // Runs `gongkai ...args` to completion. Resolves {code, signal, stdout, stderr}; never rejects on a
 // non-zero exit (tests assert on it).
-export function runCli(args, { env = {}, input, timeoutMs = 120_000 } = {}) {
+export function runCli(args, { env = {}, input, timeoutMs = 120_000, password = DEMO_PASSWORD } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(gongkaiBin(), args, {
-      env: { ...process.env, GK_DEMO_PASSWORD: DEMO_PASSWORD, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, GK_DEMO_PASSWORD: password, ...env },
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (input !== undefined) {
+      child.stdin.on('error', () => {}); // the command may exit before reading it
+      child.stdin.end(input);
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
@@ -47,7 +51,6 @@ export function runCli(args, { env = {}, input, timeoutMs = 120_000 } = {}) {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr });
     });
-    child.stdin.end(input ?? '');
   });
 }
 
@@ -93,15 +96,24 @@ export function workflowTeam(users, { excludeAgencies = [] } = {}) {
 
 // Starts a server. Options:
 //   demo (true): `init --demo`; init (true): run init at all (false to serve an existing dbPath);
-//   dbPath: database file (default <tmpdir>/t.db); env: extra environment for the server.
-// Resolves a Server: {baseUrl, port, dbPath, dir, initOutput, log(), url(p), cli(args), token(user),
-// users(), stop()}.
-export async function startServer({ demo = true, init = true, dbPath, env = {}, startTimeoutMs = 90_000 } = {}) {
+//   dbPath: database file (default <tmpdir>/t.db); password (DEMO_PASSWORD): GK_DEMO_PASSWORD, the
+//   password of every demo account; threads: `serve --threads`; env: extra environment.
+// Resolves a Server: {baseUrl, port, dbPath, dir, password, initOutput, log(), url(p), cli(args),
+// token(user), users(), stop()}.
+export async function startServer({
+  demo = true,
+  init = true,
+  dbPath,
+  password = DEMO_PASSWORD,
+  threads,
+  env = {},
+  startTimeoutMs = 90_000,
+} = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-test-'));
   dbPath ??= path.join(dir, 't.db');
   let initOutput = '';
   if (init) {
-    const r = await runCli(['init', '--db', dbPath, ...(demo ? ['--demo'] : [])], { timeoutMs: 300_000 });
+    const r = await runCli(['init', '--db', dbPath, ...(demo ? ['--demo'] : [])], { timeoutMs: 300_000, password, env });
     if (r.code !== 0) {
       rmSync(dir, { recursive: true, force: true });
       throw new Error(`gongkai init failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
@@ -109,8 +121,9 @@ export async function startServer({ demo = true, init = true, dbPath, env = {}, 
     initOutput = r.stdout;
   }
 
-  const child = spawn(gongkaiBin(), ['serve', '--db', dbPath, '--listen', '127.0.0.1:0'], {
-    env: { ...process.env, GK_DEMO_PASSWORD: DEMO_PASSWORD, ...env },
+  const serveArgs = ['serve', '--db', dbPath, '--listen', '127.0.0.1:0', ...(threads ? ['--threads', String(threads)] : [])];
+  const child = spawn(gongkaiBin(), serveArgs, {
+    env: { ...process.env, GK_DEMO_PASSWORD: password, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');
@@ -165,16 +178,17 @@ export async function startServer({ demo = true, init = true, dbPath, env = {}, 
     port: Number(new URL(baseUrl).port),
     dbPath,
     dir,
+    password,
     initOutput,
     process: child,
     // Server output so far (stdout and stderr), for failure messages.
     log: () => output,
     url: (p) => baseUrl + p,
     // Runs a gongkai command (e.g. ['user', 'list', '--db', srv.dbPath]).
-    cli: (args, opts) => runCli(args, opts),
+    cli: (args, opts) => runCli(args, { password, ...opts }),
     // Creates an API token for a user with `gongkai token create` and returns it.
     async token(username) {
-      const r = await runCli(['token', 'create', '--db', dbPath, '--user', username]);
+      const r = await runCli(['token', 'create', '--db', dbPath, '--user', username, '--label', 'test']);
       const tok = r.stdout.trim().split('\n').pop();
       if (r.code !== 0 || !tok) throw new Error(`token create for ${username} failed (exit ${r.code}): ${r.stderr}`);
       return tok;

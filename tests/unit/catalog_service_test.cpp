@@ -2,6 +2,7 @@
 // concurrency), validation that writes nothing, public visibility, and the Art. 26 limit.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <regex>
 #include <set>
 #include <thread>
@@ -241,6 +242,27 @@ TEST(Art26, CountsTwentyWeekdaysFromFormation) {
   EXPECT_EQ(catalog::art26_status(it, "2024-04-01").state, "overdue");
   it.publish_date = "2024-04-02";
   EXPECT_EQ(catalog::art26_status(it, "2024-05-01").state, "late");
+}
+
+}  // namespace
+}  // namespace gk::testing
+
+namespace gk::testing {
+namespace {
+
+// docs/workflow.md prints the transition table; it must say what the code does.
+TEST(Workflow, DocumentationMatchesTheTable) {
+  const char* root = std::getenv("GK_SOURCE_DIR");
+  if (!root) GTEST_SKIP() << "GK_SOURCE_DIR not set (run through ctest)";
+  std::ifstream in(std::string(root) + "/docs/workflow.md");
+  ASSERT_TRUE(in) << "docs/workflow.md missing";
+  std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& t : catalog::kTransitions) {
+    const std::string row = "| " + std::string(t.action) + " | " +
+                            std::string(catalog::state_label(t.from)) +
+                            " | " + std::string(catalog::state_label(t.to)) + " |";
+    EXPECT_NE(doc.find(row), std::string::npos) << "docs/workflow.md lacks: " << row;
+  }
 }
 
 }  // namespace
