@@ -447,8 +447,7 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
       const Topic& topic = kTopics[static_cast<size_t>(k) % kTopics.size()];
       s.genre = k % 4 == 0 ? "gonggao" : "tongzhi";
       s.subject = topic.subject;
-      s.title = std::string(kAgencies[s.agency].name) + "关于" + topic.text + "工作安排的通知（待发布" +
-                std::to_string(k + 1) + "）";
+      s.title = std::string(kAgencies[s.agency].name) + "关于" + topic.text + (k < 10 ? "工作安排的通知" : "阶段性工作的通知");
       s.written = format_date(std::chrono::year_month_day{std::chrono::sys_days{today_ymd} -
                                                           std::chrono::days{k % 5 == 0 ? 35 : pick(0, 24)}});
       s.doc_no = make_doc_no(s.agency, this_year);

@@ -140,6 +140,8 @@ Result<ItemInput> validate_input(db::Db& db, const ItemInput& raw) {
     in.written_date = format_date(*d);
     if (in.written_date > today_cn()) errs.add("written_date", "成文日期不能晚于今天");
   }
+  if (in.validity.empty()) in.validity = "valid";
+  if (in.disclosure.empty()) in.disclosure = "proactive";
   if (!has_code(kValidities, in.validity)) errs.add("validity", "请选择有效性");
   if (in.validity == "repealed" || in.validity == "expired") {
     if (in.repeal_date.empty()) {
