@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "accounts/password.h"
+#include "agencies/access.h"
 #include "agencies/service.h"
 #include "platform/time.h"
 
@@ -85,6 +86,34 @@ const std::string& dummy_hash() {
   return h;
 }
 
+bool grants_platform_admin(const std::vector<std::string>& roles) {
+  return std::find(roles.begin(), roles.end(), role_code(Role::kPlatformAdmin)) != roles.end();
+}
+
+// The rights check shared by the writes: nullopt when allowed, else the error.
+std::optional<Error> check_manage(db::Db& db, const Principal* by, const User* target, const UserInput* in) {
+  if (!by) return std::nullopt;
+  if (target && !may_manage(db, *by, *target)) return Error::forbidden("您没有管理该用户的权限");
+  if (in) {
+    if (in->agency_id != 0 && !agencies::can_administer(db, *by, in->agency_id)) {
+      return Error::field("agency_id", "只能把用户设在本机关或下级机关");
+    }
+    if (!by->is_platform_admin() && grants_platform_admin(in->roles)) {
+      return Error::field("roles", "只有平台管理员可以授予平台管理员角色");
+    }
+    if (target && target->id == by->user.id) {
+      for (Role admin : {Role::kPlatformAdmin, Role::kAgencyAdmin}) {
+        const bool had = target->roles.count(admin) > 0;
+        const bool keeps = std::find(in->roles.begin(), in->roles.end(), role_code(admin)) != in->roles.end();
+        if (had && !keeps) {
+          return Error::field("roles", "不能取消自己的" + std::string(role_label(admin)) + "角色，请由其他管理员操作");
+        }
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 std::string failure_cutoff() { return iso_after(std::chrono::minutes(-kFailureWindowMinutes)); }
 
 }  // namespace
@@ -110,9 +139,15 @@ std::vector<User> list_users(db::Db& db, const std::vector<int64_t>& agency_ids)
   return out;
 }
 
-Result<User> create_user(db::Db& db, const audit::Actor& actor, const UserInput& raw) {
+bool may_manage(db::Db& db, const Principal& by, const User& u) {
+  if (!agencies::can_administer(db, by, u.agency_id)) return false;
+  return by.is_platform_admin() || u.roles.count(Role::kPlatformAdmin) == 0;
+}
+
+Result<User> create_user(db::Db& db, const Principal* by, const audit::Actor& actor, const UserInput& raw) {
   auto in = validate(db, raw, true);
   if (!in) return in.error();
+  if (auto e = check_manage(db, by, nullptr, &*in)) return *e;
   const std::string hash = hash_password(in->password);  // outside the write lock: it is slow
   return db.write([&]() -> Result<User> {
     if (find_user(db, in->username)) return Error::field("username", "用户名已被使用");
@@ -127,12 +162,14 @@ Result<User> create_user(db::Db& db, const audit::Actor& actor, const UserInput&
   });
 }
 
-Result<User> update_user(db::Db& db, const audit::Actor& actor, int64_t id, const UserInput& raw) {
+Result<User> update_user(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id,
+                         const UserInput& raw) {
   auto in = validate(db, raw, false);
   if (!in) return in.error();
   return db.write([&]() -> Result<User> {
     auto before = get_user(db, id);
     if (!before) return before.error();
+    if (auto e = check_manage(db, by, &*before, &*in)) return *e;
     if (before->username != in->username) return Error::field("username", "用户名创建后不能修改");
     db.exec("UPDATE users SET display_name = ?, agency_id = ?, updated_at = ? WHERE id = ?",
             {in->display_name, in->agency_id, now_iso(), id});
@@ -143,9 +180,11 @@ Result<User> update_user(db::Db& db, const audit::Actor& actor, int64_t id, cons
   });
 }
 
-Status set_password(db::Db& db, const audit::Actor& actor, int64_t id, std::string_view password) {
+Status set_password(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id,
+                    std::string_view password) {
   auto u = get_user(db, id);
   if (!u) return u.error();
+  if (auto e = check_manage(db, by, &*u, nullptr)) return *e;
   if (auto st = check_password_policy(password, u->username); !st) return st;
   const std::string hash = hash_password(password);
   return db.write([&]() -> Status {
@@ -156,10 +195,12 @@ Status set_password(db::Db& db, const audit::Actor& actor, int64_t id, std::stri
   });
 }
 
-Status set_disabled(db::Db& db, const audit::Actor& actor, int64_t id, bool disabled) {
+Status set_disabled(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, bool disabled) {
   return db.write([&]() -> Status {
     auto u = get_user(db, id);
     if (!u) return u.error();
+    if (auto e = check_manage(db, by, &*u, nullptr)) return *e;
+    if (by && disabled && by->user.id == id) return Error::invalid("self_disable", "不能停用自己正在使用的账号");
     db.exec("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?", {disabled, now_iso(), id});
     if (disabled) {
       db.exec("DELETE FROM sessions WHERE user_id = ?", {id});
@@ -227,10 +268,13 @@ std::optional<Principal> session_principal(db::Db& db, std::string_view session_
   return Principal{*u, row->s(1), false};
 }
 
-Result<std::string> create_token(db::Db& db, const audit::Actor& actor, int64_t user_id, std::string_view label) {
+Result<std::string> create_token(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t user_id,
+                                 std::string_view label) {
+  if (label.size() > 300) return Error::field("label", "令牌用途过长，请简要填写");
   return db.write([&]() -> Result<std::string> {
     auto u = get_user(db, user_id);
     if (!u) return u.error();
+    if (auto e = check_manage(db, by, &*u, nullptr)) return *e;
     if (u->disabled) return Error::invalid("user_disabled", "该账号已停用，不能创建令牌");
     std::string token = "gk_" + random_token();
     auto r = db.exec("INSERT INTO api_tokens(token_hash, user_id, label, created_at) VALUES (?,?,?,?)",
@@ -250,31 +294,6 @@ std::optional<Principal> token_principal(db::Db& db, std::string_view token) {
   auto u = get_user(db, row->i(0));
   if (!u) return std::nullopt;
   return Principal{*u, "", true};
-}
-
-bool can_act_for(db::Db& db, const Principal& p, int64_t agency_id) {
-  if (p.is_platform_admin() || p.user.agency_id == agency_id) return true;
-  return p.has(Role::kAgencyAdmin) && agencies::in_subtree(db, p.user.agency_id, agency_id);
-}
-
-bool can_read(db::Db& db, const Principal& p, int64_t agency_id) {
-  if (can_act_for(db, p, agency_id)) return true;
-  return p.has(Role::kSupervisor) && agencies::in_subtree(db, p.user.agency_id, agency_id);
-}
-
-bool can_administer(db::Db& db, const Principal& p, int64_t agency_id) {
-  if (p.is_platform_admin()) return true;
-  return p.has(Role::kAgencyAdmin) && agencies::in_subtree(db, p.user.agency_id, agency_id);
-}
-
-std::vector<int64_t> readable_agencies(db::Db& db, const Principal& p) {
-  if (p.is_platform_admin()) {
-    std::vector<int64_t> all;
-    for (const auto& r : db.query("SELECT id FROM agencies ORDER BY id")) all.push_back(r.i(0));
-    return all;
-  }
-  if (p.has(Role::kAgencyAdmin) || p.has(Role::kSupervisor)) return agencies::subtree_ids(db, p.user.agency_id);
-  return {p.user.agency_id};
 }
 
 audit::Actor actor_of(const Principal& p, std::string ip) { return {p.user.id, p.user.display_name, std::move(ip)}; }

@@ -28,11 +28,17 @@ inline constexpr int kMaxFailuresPerIp = 20;
 inline constexpr int kFailureWindowMinutes = 15;
 inline constexpr int kSessionHours = 12;
 
-Result<User> create_user(db::Db& db, const audit::Actor& actor, const UserInput& in);
+// User administration. `by` is the signed-in principal whose rights are checked: platform admins
+// manage everyone; agency admins manage users of their subtree who are not platform admins, and
+// cannot grant 平台管理员; nobody disables themselves or drops their own administrator roles.
+// nullptr means the command-line operator, who is trusted.
+Result<User> create_user(db::Db& db, const Principal* by, const audit::Actor& actor, const UserInput& in);
 // Changes name, agency and roles (not the password).
-Result<User> update_user(db::Db& db, const audit::Actor& actor, int64_t id, const UserInput& in);
-Status set_password(db::Db& db, const audit::Actor& actor, int64_t id, std::string_view password);
-Status set_disabled(db::Db& db, const audit::Actor& actor, int64_t id, bool disabled);
+Result<User> update_user(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, const UserInput& in);
+Status set_password(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, std::string_view password);
+Status set_disabled(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, bool disabled);
+// True when `by` may manage the existing user `u` (see above).
+bool may_manage(db::Db& db, const Principal& by, const User& u);
 
 Result<User> get_user(db::Db& db, int64_t id);
 std::optional<User> find_user(db::Db& db, std::string_view username);
@@ -51,19 +57,10 @@ void logout(db::Db& db, std::string_view session_token);
 std::optional<Principal> session_principal(db::Db& db, std::string_view session_token);
 
 // Creates an API token for the user; returns the secret (shown once).
-Result<std::string> create_token(db::Db& db, const audit::Actor& actor, int64_t user_id, std::string_view label);
+Result<std::string> create_token(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t user_id,
+                                 std::string_view label);
 // The principal of a valid API token, or nullopt.
 std::optional<Principal> token_principal(db::Db& db, std::string_view token);
-
-// Access checks (the service layer's, not only the UI's).
-// May act on records of `agency_id`: own agency, or subtree for agency and platform admins.
-bool can_act_for(db::Db& db, const Principal& p, int64_t agency_id);
-// May read back-office records of `agency_id`: can_act_for, or a supervisor over its subtree.
-bool can_read(db::Db& db, const Principal& p, int64_t agency_id);
-// May manage users, columns and settings of `agency_id`.
-bool can_administer(db::Db& db, const Principal& p, int64_t agency_id);
-// Agencies whose back-office records the principal may read.
-std::vector<int64_t> readable_agencies(db::Db& db, const Principal& p);
 
 audit::Actor actor_of(const Principal& p, std::string ip);
 nlohmann::json to_json(const User& u);

@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 
+#include "agencies/access.h"
 #include "agencies/credit_code.h"
 #include "catalog/index_number.h"
 #include "platform/cache/page_cache.h"
@@ -118,9 +119,15 @@ std::optional<Agency> find_by_name(db::Db& db, std::string_view name) {
   return from_row(*row);
 }
 
-Result<Agency> create(db::Db& db, const audit::Actor& actor, const AgencyInput& raw) {
+Result<Agency> create(db::Db& db, const accounts::Principal* by, const audit::Actor& actor, const AgencyInput& raw) {
   auto in = validate(raw);
   if (!in) return in.error();
+  if (by && !by->is_platform_admin()) {
+    if (!by->has(accounts::Role::kAgencyAdmin)) return Error::forbidden("只有机关管理员可以新增机关");
+    if (!in->parent_id || !can_administer(db, *by, *in->parent_id)) {
+      return Error::field("parent_id", "只能在本机关或下级机关之下新增机关");
+    }
+  }
   return db.write([&]() -> Result<Agency> {
     if (in->parent_id && !get(db, *in->parent_id)) return Error::field("parent_id", "上级机关不存在");
     try {
@@ -142,12 +149,18 @@ Result<Agency> create(db::Db& db, const audit::Actor& actor, const AgencyInput& 
   });
 }
 
-Result<Agency> update(db::Db& db, const audit::Actor& actor, int64_t id, const AgencyInput& raw) {
+Result<Agency> update(db::Db& db, const accounts::Principal* by, const audit::Actor& actor, int64_t id,
+                      const AgencyInput& raw) {
   auto in = validate(raw);
   if (!in) return in.error();
   return db.write([&]() -> Result<Agency> {
     auto before = get(db, id);
     if (!before) return before.error();
+    if (by && !can_administer(db, *by, id)) return Error::forbidden("您没有管理该机关的权限");
+    if (by && !by->is_platform_admin() && in->parent_id != before->parent_id &&
+        (id == by->user.agency_id || !in->parent_id || !can_administer(db, *by, *in->parent_id))) {
+      return Error::field("parent_id", "只能把机关调整到本机关或下级机关之下；本机关的上级不能由本机关调整");
+    }
     if (in->parent_id) {
       if (!get(db, *in->parent_id)) return Error::field("parent_id", "上级机关不存在");
       if (in_subtree(db, id, *in->parent_id)) return Error::field("parent_id", "上级机关不能是本机关或其下级机关");

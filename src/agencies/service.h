@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "accounts/model.h"
 #include "agencies/model.h"
 #include "platform/audit/audit.h"
 #include "platform/db/db.h"
@@ -16,8 +17,12 @@ namespace gk::agencies {
 // Returns the normalized input or field errors.
 Result<AgencyInput> validate(const AgencyInput& in);
 
-Result<Agency> create(db::Db& db, const audit::Actor& actor, const AgencyInput& in);
-Result<Agency> update(db::Db& db, const audit::Actor& actor, int64_t id, const AgencyInput& in);
+// Creates or edits an agency. `by` is the signed-in principal whose rights are checked (platform
+// admins anywhere; agency admins only within their own subtree, and their own agency keeps its
+// place); nullptr means the command-line operator, who is trusted.
+Result<Agency> create(db::Db& db, const accounts::Principal* by, const audit::Actor& actor, const AgencyInput& in);
+Result<Agency> update(db::Db& db, const accounts::Principal* by, const audit::Actor& actor, int64_t id,
+                      const AgencyInput& in);
 
 // The agency, or NotFound.
 Result<Agency> get(db::Db& db, int64_t id);

@@ -213,7 +213,7 @@ int run_cli(int argc, char** argv) {
         auto a = agencies::find_by_name(db, agency_name);
         if (!a) return fail(Error::not_found("unknown agency: " + agency_name));
         accounts::UserInput in{username, display_name, a->id, split_roles(roles_csv), read_password("GK_PASSWORD")};
-        auto u = accounts::create_user(db, cli_actor(), in);
+        auto u = accounts::create_user(db, nullptr, cli_actor(), in);
         if (!u) return fail(u.error());
         std::cout << "user " << u->username << " created\n";
         return 0;
@@ -230,11 +230,11 @@ int run_cli(int argc, char** argv) {
       auto u = accounts::find_user(db, username);
       if (!u) return fail(Error::not_found("unknown user: " + username));
       if (*user_passwd) {
-        auto st = accounts::set_password(db, cli_actor(), u->id, read_password("GK_PASSWORD"));
+        auto st = accounts::set_password(db, nullptr, cli_actor(), u->id, read_password("GK_PASSWORD"));
         if (!st) return fail(st.error());
         std::cout << "password of " << username << " changed\n";
       } else {
-        auto st = accounts::set_disabled(db, cli_actor(), u->id, true);
+        auto st = accounts::set_disabled(db, nullptr, cli_actor(), u->id, true);
         if (!st) return fail(st.error());
         std::cout << "user " << username << " disabled\n";
       }
@@ -250,7 +250,7 @@ int run_cli(int argc, char** argv) {
           ain.parent_id = p->id;
         }
         auto a = db.write([&]() -> Result<agencies::Agency> {
-          auto r = agencies::create(db, cli_actor(), ain);
+          auto r = agencies::create(db, nullptr, cli_actor(), ain);
           if (r) catalog::ensure_standard_columns(db, r->id);
           return r;
         });
@@ -268,7 +268,7 @@ int run_cli(int argc, char** argv) {
       auto d = open_db(db_path, true);
       auto u = accounts::find_user(d->conn(), username);
       if (!u) return fail(Error::not_found("unknown user: " + username));
-      auto t = accounts::create_token(d->conn(), cli_actor(), u->id, label);
+      auto t = accounts::create_token(d->conn(), nullptr, cli_actor(), u->id, label);
       if (!t) return fail(t.error());
       std::cout << *t << "\n";
       return 0;

@@ -166,7 +166,7 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
     in.guide_html = guide_html(spec);
     in.sort_order = static_cast<int>(agency_list.size());
     if (!agency_list.empty()) in.parent_id = agency_list.front().id;
-    auto a = must(agencies::create(db, kActor, in), spec.name);
+    auto a = must(agencies::create(db, nullptr, kActor, in), spec.name);
     catalog::ensure_standard_columns(db, a.id);
     agency_list.push_back(a);
   }
@@ -200,7 +200,7 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
   for (const auto& u : users) {
     const std::string password = fixed.empty() ? random_password() : fixed;
     accounts::UserInput in{u.username, u.name, agency_list[u.agency].id, u.roles, password};
-    auto user = must(accounts::create_user(db, kActor, in), u.username);
+    auto user = must(accounts::create_user(db, nullptr, kActor, in), u.username);
     principals[u.username] = Principal{user, "", false};
     std::string labels;
     for (auto r : user.roles) labels += (labels.empty() ? "" : "、") + std::string(accounts::role_label(r));

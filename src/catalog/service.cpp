@@ -1,4 +1,5 @@
 // Catalog rules and storage.
+#include "agencies/access.h"
 #include "catalog/service.h"
 
 #include <algorithm>
@@ -92,13 +93,13 @@ std::optional<int64_t> parse_id(const std::string& s) {
 
 bool may_edit(db::Db& db, const Principal& p, int64_t agency_id) {
   if (p.has(Role::kDrafter) && p.user.agency_id == agency_id) return true;
-  return accounts::can_administer(db, p, agency_id);
+  return agencies::can_administer(db, p, agency_id);
 }
 
 // Whether the principal may take transition `t` on an item of `agency_id`: the role, and the item
 // belongs to the principal's own agency (or below it for agency and platform admins).
 bool may_transition(db::Db& db, const Principal& p, const Transition& t, int64_t agency_id) {
-  if (!accounts::can_act_for(db, p, agency_id)) return false;
+  if (!agencies::can_act_for(db, p, agency_id)) return false;
   return role_may(t, p.user.roles);
 }
 
@@ -360,8 +361,8 @@ Result<Item> set_validity(db::Db& db, const Principal& p, const audit::Actor& ac
   return db.write([&]() -> Result<Item> {
     auto before = load(db, id);
     if (!before) return Error::not_found("未找到该信息");
-    const bool allowed = accounts::can_act_for(db, p, before->agency_id) &&
-                         (p.has(Role::kSigner) || accounts::can_administer(db, p, before->agency_id));
+    const bool allowed = agencies::can_act_for(db, p, before->agency_id) &&
+                         (p.has(Role::kSigner) || agencies::can_administer(db, p, before->agency_id));
     if (!allowed) return Error::forbidden("您没有变更该信息有效性的权限");
     if (!has_code(kValidities, validity)) return Error::field("validity", "请选择有效性");
     std::string repeal_date;
@@ -385,7 +386,7 @@ Result<Item> set_validity(db::Db& db, const Principal& p, const audit::Actor& ac
 Result<Item> get_for_staff(db::Db& db, const Principal& p, int64_t id) {
   auto it = load(db, id);
   if (!it) return Error::not_found("未找到该信息");
-  if (!accounts::can_read(db, p, it->agency_id)) return Error::forbidden("您无权查看该信息");
+  if (!agencies::can_read(db, p, it->agency_id)) return Error::forbidden("您无权查看该信息");
   return *it;
 }
 
@@ -602,7 +603,7 @@ Result<Column> create_column(db::Db& db, const Principal& p, const audit::Actor&
   const std::string name = trim(std::string(name_raw));
   const std::string slug = trim(std::string(slug_raw));
   if (!agencies::get(db, agency_id)) return Error::field("agency_id", "机关不存在");
-  if (!accounts::can_administer(db, p, agency_id)) return Error::forbidden("您没有管理该机关栏目的权限");
+  if (!agencies::can_administer(db, p, agency_id)) return Error::forbidden("您没有管理该机关栏目的权限");
   if (auto st = validate_column(name, slug); !st) return st.error();
   return db.write([&]() -> Result<Column> {
     try {
@@ -624,7 +625,7 @@ Result<Column> rename_column(db::Db& db, const Principal& p, const audit::Actor&
   return db.write([&]() -> Result<Column> {
     auto before = get_column(db, id);
     if (!before) return before.error();
-    if (!accounts::can_administer(db, p, before->agency_id)) return Error::forbidden("您没有管理该机关栏目的权限");
+    if (!agencies::can_administer(db, p, before->agency_id)) return Error::forbidden("您没有管理该机关栏目的权限");
     if (auto st = validate_column(name, before->slug); !st) return st.error();
     try {
       db.exec("UPDATE columns SET name = ?, sort_order = ? WHERE id = ?", {name, sort_order, id});

@@ -1,5 +1,6 @@
 // Back-office catalog pages: "my work" dashboard, the staff item list, the item editor (with
 // attachments), the item page with its workflow actions, validity changes and audit trail.
+#include "agencies/access.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/service.h"
@@ -29,7 +30,7 @@ nlohmann::json staff_item_json(const Item& it, const std::string& today) {
 nlohmann::json agency_options(Ctx& c, int64_t selected) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& e : agencies::tree(c.db)) {
-    if (!accounts::can_act_for(c.db, c.me(), e.agency.id)) continue;
+    if (!agencies::can_act_for(c.db, c.me(), e.agency.id)) continue;
     out.push_back({{"id", e.agency.id}, {"name", e.agency.name}, {"selected", e.agency.id == selected}});
   }
   return out;
@@ -153,7 +154,7 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
   data["is_public"] = it->state == catalog::State::kPublished && it->disclosure == "proactive";
   const bool can_edit = it->state == catalog::State::kDraft &&
                         ((c.me().has(accounts::Role::kDrafter) && c.me().user.agency_id == it->agency_id) ||
-                         accounts::can_administer(c.db, c.me(), it->agency_id));
+                         agencies::can_administer(c.db, c.me(), it->agency_id));
   data["can_edit"] = can_edit;
   nlohmann::json atts = nlohmann::json::array();
   for (const auto& a : it->attachments) {
@@ -165,7 +166,7 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
   data["attachments"] = atts;
   data["has_attachments"] = !atts.empty();
   nlohmann::json actions = nlohmann::json::array();
-  if (accounts::can_act_for(c.db, c.me(), it->agency_id)) {
+  if (agencies::can_act_for(c.db, c.me(), it->agency_id)) {
     for (const auto* t : catalog::allowed_transitions(it->state, c.me().user.roles)) {
       actions.push_back({{"action", t->action}, {"label", t->label}, {"needs_comment", t->needs_comment},
                          {"danger", t->to == catalog::State::kDraft || t->action == "withdraw"}});
@@ -174,9 +175,9 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
   data["actions"] = actions;
   data["has_actions"] = !actions.empty();
   data["can_change_validity"] = it->state == catalog::State::kPublished &&
-                                accounts::can_act_for(c.db, c.me(), it->agency_id) &&
+                                agencies::can_act_for(c.db, c.me(), it->agency_id) &&
                                 (c.me().has(accounts::Role::kSigner) ||
-                                 accounts::can_administer(c.db, c.me(), it->agency_id));
+                                 agencies::can_administer(c.db, c.me(), it->agency_id));
   data["validities"] = label_options(catalog::kValidities, it->validity);
   data["events"] = audit_events_json(audit::for_entity(c.db, "item", id));
   data["weekday_note"] = kWeekdayNote;
@@ -201,8 +202,8 @@ void register_catalog_admin(Routes& r) {
       }
     }
     std::vector<int64_t> actable;
-    for (int64_t a : accounts::readable_agencies(c.db, me)) {
-      if (accounts::can_act_for(c.db, me, a)) actable.push_back(a);
+    for (int64_t a : agencies::readable_agencies(c.db, me)) {
+      if (agencies::can_act_for(c.db, me, a)) actable.push_back(a);
     }
     nlohmann::json waiting = nlohmann::json::array();
     if (!waiting_states.empty() && !actable.empty()) {
@@ -211,7 +212,7 @@ void register_catalog_admin(Routes& r) {
       f.states = waiting_states;
       f.per_page = 100;
       for (const auto& it : catalog::list_staff(c.db, f).items) {
-        if (it.state == catalog::State::kDraft && it.created_by != me.user.id && !accounts::can_administer(c.db, me, it.agency_id)) {
+        if (it.state == catalog::State::kDraft && it.created_by != me.user.id && !agencies::can_administer(c.db, me, it.agency_id)) {
           continue;  // other people's drafts are theirs to submit
         }
         waiting.push_back(staff_item_json(it, today));
@@ -220,7 +221,7 @@ void register_catalog_admin(Routes& r) {
     // Art. 26: unpublished items near or past the limit.
     nlohmann::json deadlines = nlohmann::json::array();
     catalog::ListFilter f;
-    f.agency_scope = accounts::readable_agencies(c.db, me);
+    f.agency_scope = agencies::readable_agencies(c.db, me);
     f.states = {"draft", "secrecy_review", "review", "signoff"};
     f.per_page = 100;
     for (const auto& it : catalog::list_staff(c.db, f).items) {
@@ -239,11 +240,11 @@ void register_catalog_admin(Routes& r) {
 
   r.get("/admin/items", Access::kStaff, [](Ctx& c) {
     catalog::ListFilter f;
-    f.agency_scope = accounts::readable_agencies(c.db, c.me());
+    f.agency_scope = agencies::readable_agencies(c.db, c.me());
     const std::string state = c.req.query("state");
     if (!state.empty() && catalog::state_from_code(state)) f.states = {state};
     f.title_contains = c.req.query("q");
-    if (auto a = parse_id(c.req.query("agency")); a && accounts::can_read(c.db, c.me(), *a)) f.agency_id = *a;
+    if (auto a = parse_id(c.req.query("agency")); a && agencies::can_read(c.db, c.me(), *a)) f.agency_id = *a;
     f.page = page_number(c.req);
     f.per_page = 30;
     auto result = catalog::list_staff(c.db, f);
@@ -260,7 +261,7 @@ void register_catalog_admin(Routes& r) {
   r.get("/admin/items/new", Access::kStaff, [](Ctx& c) {
     ItemInput in;
     in.agency_id = c.me().user.agency_id;
-    if (auto a = parse_id(c.req.query("agency")); a && accounts::can_act_for(c.db, c.me(), *a)) in.agency_id = *a;
+    if (auto a = parse_id(c.req.query("agency")); a && agencies::can_act_for(c.db, c.me(), *a)) in.agency_id = *a;
     return editor(c, 0, in, nullptr, 200);
   });
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "agencies/access.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/index_number.h"
@@ -215,7 +216,7 @@ http::Response new_form(Ctx& c) {
   v["sort_order"] = "0";
   v["index_pattern"] = "";
   v["parent_id"] = p.is_platform_admin() ? "" : std::to_string(p.user.agency_id);
-  if (auto parent = parse_id(c.req.query("parent")); parent && accounts::can_administer(c.db, p, *parent)) {
+  if (auto parent = parse_id(c.req.query("parent")); parent && agencies::can_administer(c.db, p, *parent)) {
     v["parent_id"] = std::to_string(*parent);
   }
   return render_form(c, std::nullopt, v, nullptr, 200);
@@ -231,7 +232,7 @@ http::Response create(Ctx& c) {
   if (!p.is_platform_admin()) {
     if (!in.parent_id) {
       errs.add("parent_id", "请选择上级机关：只能在本机关或下级机关之下新增");
-    } else if (!accounts::can_administer(c.db, p, *in.parent_id)) {
+    } else if (!agencies::can_administer(c.db, p, *in.parent_id)) {
       errs.add("parent_id", "只能在本机关或下级机关之下新增机关");
     }
   }
@@ -241,7 +242,7 @@ http::Response create(Ctx& c) {
     return render_form(c, std::nullopt, v, &e, 400);
   }
   auto made = c.db.write([&]() -> Result<Agency> {
-    auto a = agencies::create(c.db, c.actor(), in);
+    auto a = agencies::create(c.db, &p, c.actor(), in);
     if (!a) return a;
     catalog::ensure_standard_columns(c.db, a->id);
     return a;
@@ -256,7 +257,7 @@ Result<Agency> administrable(Ctx& c) {
   if (!id) return Error::not_found("未找到该机关");
   auto a = agencies::get(c.db, *id);
   if (!a) return a.error();
-  if (!accounts::can_administer(c.db, c.me(), a->id)) return Error::forbidden("您没有管理该机关的权限。");
+  if (!agencies::can_administer(c.db, c.me(), a->id)) return Error::forbidden("您没有管理该机关的权限。");
   return a;
 }
 
@@ -277,7 +278,7 @@ http::Response update(Ctx& c) {
   AgencyInput in = input_of(v, errs);
   // An agency admin may move an agency only within its own subtree; its own agency stays where it is.
   if (!p.is_platform_admin() && in.parent_id != before->parent_id &&
-      (!in.parent_id || !accounts::can_administer(c.db, p, *in.parent_id))) {
+      (!in.parent_id || !agencies::can_administer(c.db, p, *in.parent_id))) {
     errs.add("parent_id", "只能把机关调整到本机关或下级机关之下");
   }
   if (!errs.empty()) {
@@ -285,7 +286,7 @@ http::Response update(Ctx& c) {
     Error e = merge_errors(errs, checked ? nullptr : &checked.error());
     return render_form(c, *before, v, &e, 400);
   }
-  auto saved = agencies::update(c.db, c.actor(), before->id, in);
+  auto saved = agencies::update(c.db, &p, c.actor(), before->id, in);
   if (!saved) return form_failure(c, *before, v, saved.error());
   return http::Response::redirect("/admin/agencies?saved=1");
 }

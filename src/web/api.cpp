@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "agencies/access.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/service.h"
@@ -294,7 +295,7 @@ std::optional<int64_t> path_id(Ctx& c) { return parse_id(c.req.param("id")); }
 
 json actions_json(db::Db& db, const accounts::Principal& p, const catalog::Item& it) {
   json out = json::array();
-  if (!accounts::can_act_for(db, p, it.agency_id)) return out;
+  if (!agencies::can_act_for(db, p, it.agency_id)) return out;
   for (const catalog::Transition* t : catalog::allowed_transitions(it.state, p.user.roles)) {
     out.push_back({{"action", t->action},
                    {"label", t->label},

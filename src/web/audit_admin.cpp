@@ -1,5 +1,6 @@
 // Back-office pages for the audit trail: recent events in the principal's scope, and the whole trail
 // of one record.
+#include "agencies/access.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/service.h"
@@ -20,7 +21,7 @@ http::Response recent(Ctx& c) {
   std::vector<int64_t> scope;
   std::string scope_label = "全部机关";
   if (!p.is_platform_admin()) {
-    scope = accounts::readable_agencies(c.db, p);
+    scope = agencies::readable_agencies(c.db, p);
     const bool subtree = p.has(accounts::Role::kAgencyAdmin) || p.has(accounts::Role::kSupervisor);
     scope_label = p.user.agency_name + (subtree ? "及下级机关" : "");
   }
@@ -84,8 +85,8 @@ http::Response trail(Ctx& c) {
   if (!record && events.empty()) return not_found_page(c);
   bool allowed = p.is_platform_admin();
   if (!allowed && record) {
-    allowed = record->owner ? (*record->owner == p.user.id || accounts::can_administer(c.db, p, record->agency_id))
-                            : accounts::can_read(c.db, p, record->agency_id);
+    allowed = record->owner ? (*record->owner == p.user.id || agencies::can_administer(c.db, p, record->agency_id))
+                            : agencies::can_read(c.db, p, record->agency_id);
   }
   if (!allowed) return error_page(c, Error::forbidden("您没有查看该记录操作记录的权限。"));
   const std::string label = audit_entity_label(entity);

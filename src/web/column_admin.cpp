@@ -1,4 +1,5 @@
 // Back-office page for the columns (栏目) of an agency: list, create, rename and reorder.
+#include "agencies/access.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/service.h"
@@ -80,7 +81,7 @@ Result<agencies::Agency> chosen_agency(Ctx& c, std::string_view param) {
   }
   auto a = agencies::get(c.db, id);
   if (!a) return a.error();
-  if (!accounts::can_administer(c.db, p, id)) return Error::forbidden("您没有管理该机关栏目的权限。");
+  if (!agencies::can_administer(c.db, p, id)) return Error::forbidden("您没有管理该机关栏目的权限。");
   return a;
 }
 

@@ -2,6 +2,7 @@
 // disabling and enabling, and API tokens shown once.
 #include <algorithm>
 
+#include "agencies/access.h"
 #include "accounts/password.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
@@ -16,20 +17,13 @@ using accounts::User;
 
 constexpr const char* kNotYours = "您只能管理本机关及下级机关的用户。";
 
-// May `p` manage `u`? Admins of the user's agency may, except that only platform admins manage
-// platform admins (else an agency admin could reset a platform admin's password and sign in as one).
-bool may_manage(db::Db& db, const Principal& p, const User& u) {
-  if (!accounts::can_administer(db, p, u.agency_id)) return false;
-  return p.is_platform_admin() || !u.roles.count(Role::kPlatformAdmin);
-}
-
 // The user at {id} if the principal may manage it, or the error to show.
 Result<User> manageable(Ctx& c) {
   auto id = parse_id(c.req.param("id"));
   if (!id) return Error::not_found("未找到该用户");
   auto u = accounts::get_user(c.db, *id);
   if (!u) return u.error();
-  if (!may_manage(c.db, c.me(), *u)) return Error::forbidden(kNotYours);
+  if (!accounts::may_manage(c.db, c.me(), *u)) return Error::forbidden(kNotYours);
   return u;
 }
 
@@ -66,7 +60,7 @@ UserForm form_of(const http::Request& req) {
 // administers, and only platform admins grant the platform admin role.
 void check_scope(Ctx& c, const accounts::UserInput& in, FieldErrors& errs) {
   const Principal& p = c.me();
-  if (in.agency_id != 0 && agencies::get(c.db, in.agency_id) && !accounts::can_administer(c.db, p, in.agency_id)) {
+  if (in.agency_id != 0 && agencies::get(c.db, in.agency_id) && !agencies::can_administer(c.db, p, in.agency_id)) {
     errs.add("agency_id", kNotYours);
   }
   if (!p.is_platform_admin() &&
@@ -164,7 +158,7 @@ http::Response list(Ctx& c) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& u : users) {
     nlohmann::json j = accounts::to_json(u);
-    j["manageable"] = may_manage(c.db, p, u);
+    j["manageable"] = accounts::may_manage(c.db, p, u);
     j["edit_href"] = "/admin/users/" + std::to_string(u.id) + "/edit";
     rows.push_back(std::move(j));
   }
@@ -194,7 +188,7 @@ http::Response create(Ctx& c) {
     Error e = errs.to_error();
     return render_user(c, std::nullopt, f, &e, nullptr, 400);
   }
-  auto made = accounts::create_user(c.db, c.actor(), in);
+  auto made = accounts::create_user(c.db, &c.me(), c.actor(), in);
   if (!made) {
     if (made.error().kind != Error::Kind::kInvalid) return error_page(c, made.error());
     return render_user(c, std::nullopt, f, &made.error(), nullptr, 400);
@@ -231,7 +225,7 @@ http::Response update(Ctx& c) {
     Error e = errs.to_error();
     return render_user(c, *u, f, &e, nullptr, 400);
   }
-  auto saved = accounts::update_user(c.db, c.actor(), u->id, in);
+  auto saved = accounts::update_user(c.db, &c.me(), c.actor(), u->id, in);
   if (!saved) {
     if (saved.error().kind != Error::Kind::kInvalid) return error_page(c, saved.error());
     return render_user(c, *u, f, &saved.error(), nullptr, 400);
@@ -248,7 +242,7 @@ http::Response set_password(Ctx& c) {
   if (pw != c.req.form("password_confirm")) errs.add("password_confirm", "两次输入的密码不一致");
   if (auto st = accounts::check_password_policy(pw, u->username); !st) errs.add("password", st.error().message);
   if (errs.empty()) {
-    auto st = accounts::set_password(c.db, c.actor(), u->id, pw);
+    auto st = accounts::set_password(c.db, &c.me(), c.actor(), u->id, pw);
     if (st) return http::Response::redirect("/admin/users/" + std::to_string(u->id) + "/edit?saved=password");
     if (st.error().kind != Error::Kind::kInvalid) return error_page(c, st.error());
     errs.add("password", st.error().message);
@@ -264,7 +258,7 @@ http::Response set_disabled(Ctx& c, bool disabled) {
   if (disabled && u->id == c.me().user.id) {
     return error_page(c, Error::invalid("self_disable", "不能停用自己正在使用的账号。"));
   }
-  auto st = accounts::set_disabled(c.db, c.actor(), u->id, disabled);
+  auto st = accounts::set_disabled(c.db, &c.me(), c.actor(), u->id, disabled);
   if (!st) return error_page(c, st.error());
   return http::Response::redirect("/admin/users/" + std::to_string(u->id) +
                                   "/edit?saved=" + (disabled ? "disabled" : "enabled"));
@@ -279,7 +273,7 @@ http::Response create_token(Ctx& c) {
   label.erase(label.find_last_not_of(" \t\r\n") + 1);
   if (label.empty()) label = "后台创建";
   if (label.size() > 300) return error_page(c, Error::invalid("label_too_long", "令牌用途过长，请简要填写。"));
-  auto token = accounts::create_token(c.db, c.actor(), u->id, label);
+  auto token = accounts::create_token(c.db, &c.me(), c.actor(), u->id, label);
   if (!token) return error_page(c, token.error());
   nlohmann::json data = {{"token", *token},
                          {"username", u->username},

@@ -66,10 +66,30 @@ async function audit(page) {
 async function assertAccessible(page, path) {
   const res = await page.goto(`${srv.baseURL}${path}`);
   assert.equal(res.status(), 200, `${path} answers 200`);
+  const landed = new URL(page.url());
+  assert.equal(landed.pathname + landed.search, path, `${path} is shown (not redirected)`);
   const [bad, all] = await audit(page);
   const minor = all.filter((v) => !bad.includes(v));
   if (minor.length) console.log(`# axe ${path}: minor/moderate findings\n${describe(minor)}`);
   assert.equal(bad.length, 0, `axe found serious or critical violations on ${path}:\n${describe(bad)}`);
+  await assertIdrefsResolve(page, path);
+}
+
+// Every id that aria-describedby, aria-labelledby, aria-controls or label[for] names exists (axe
+// only asks for a review when one is missing; screen readers then lose the hint or error text).
+async function assertIdrefsResolve(page, path) {
+  const missing = await page.evaluate(() => {
+    const out = [];
+    for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls', 'for']) {
+      for (const el of document.querySelectorAll(`[${attr}]`)) {
+        for (const id of el.getAttribute(attr).split(/\s+/).filter(Boolean)) {
+          if (!document.getElementById(id)) out.push(`${el.tagName.toLowerCase()}#${el.id || '?'} ${attr}="${id}"`);
+        }
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(missing, [], `${path} refers to ids that do not exist: ${missing.join(', ')}`);
 }
 
 test('portal pages have no serious or critical axe violations', { timeout: 120_000 }, async (t) => {
@@ -111,6 +131,15 @@ test('back-office pages have no serious or critical axe violations', { timeout: 
     assert.ok((await page.locator('.field-error').count()) > 0, 'the empty form shows field errors');
     const [bad] = await audit(page);
     assert.equal(bad.length, 0, `axe found serious or critical violations on the editor with errors:\n${describe(bad)}`);
+    await assertIdrefsResolve(page, '/admin/items/new with field errors');
+    // Each field in error is marked invalid and points at its message.
+    const title = page.getByLabel('信息名称');
+    assert.equal(await title.getAttribute('aria-invalid'), 'true', 'the empty title is marked aria-invalid');
+    const describedBy = (await title.getAttribute('aria-describedby')) ?? '';
+    const messages = await Promise.all(
+      describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()),
+    );
+    assert.ok(messages.some((m) => m.includes('请填写信息名称')), `the title's error is its description: ${messages}`);
   });
   await context.close();
 });

@@ -2,6 +2,7 @@
 // items with the portal's filters, one item with body and attachments, and strict parameter checks.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { apiFetch, sqlite, startServer } from './server.mjs';
 import { CHINESE } from './fixtures.mjs';
 
@@ -190,26 +191,34 @@ describe('GET /api/v1/items/{id}', () => {
     assert.ok(Array.isArray(r.json.interpretations));
     assert.ok('interprets' in r.json);
 
-    // An item with attachments, if the demo has one: the URL downloads the file.
-    for (const candidate of list.slice(0, 60)) {
+    // An item with attachments (the demo has some): the URL downloads exactly the file.
+    let withAttachment = null;
+    for (const candidate of [...list].reverse()) {
       const d = (await get(`/api/v1/items/${candidate.id}`)).json;
-      if (d.attachments.length === 0) continue;
-      const a = d.attachments[0];
+      if (d.attachments.length > 0) {
+        withAttachment = d;
+        break;
+      }
+    }
+    assert.ok(withAttachment, 'the demo data has a public item with an attachment');
+    for (const a of withAttachment.attachments) {
       assert.ok(a.url.startsWith(`/files/${a.sha256}/`), a.url);
+      assert.ok(a.filename && a.mime && a.size > 0);
       const file = await fetch(srv.url(a.url));
-      assert.equal(file.status, 200);
-      assert.equal((await file.arrayBuffer()).byteLength, a.size);
-      break;
+      assert.equal(file.status, 200, a.url);
+      const bytes = Buffer.from(await file.arrayBuffer());
+      assert.equal(bytes.length, a.size);
+      assert.equal(createHash('sha256').update(bytes).digest('hex'), a.sha256);
     }
 
-    // An interpretation, if the demo has one: linked both ways.
+    // An interpretation (the demo has some): linked both ways.
     const interp = list.find((x) => x.interprets_id !== null);
-    if (interp) {
-      const d = (await get(`/api/v1/items/${interp.id}`)).json;
-      assert.equal(d.interprets.id, interp.interprets_id);
-      const policy = (await get(`/api/v1/items/${interp.interprets_id}`)).json;
-      assert.ok(policy.interpretations.some((x) => x.id === interp.id));
-    }
+    assert.ok(interp, 'the demo data has a published 政策解读');
+    const d = (await get(`/api/v1/items/${interp.id}`)).json;
+    assert.equal(d.interprets.id, interp.interprets_id);
+    assert.equal(d.interprets_title, d.interprets.title);
+    const policy = (await get(`/api/v1/items/${interp.interprets_id}`)).json;
+    assert.ok(policy.interpretations.some((x) => x.id === interp.id));
   });
 
   test('unknown, malformed and non-public ids are a JSON 404', async () => {
@@ -219,12 +228,23 @@ describe('GET /api/v1/items/{id}', () => {
       assert.equal(r.json.error.code, 'not_found');
       assert.match(r.json.error.message, CHINESE);
     }
-    const [[draftId] = []] = await sqlite(srv.dbPath, "SELECT id FROM items WHERE state <> 'published' OR disclosure <> 'proactive' LIMIT 1");
-    if (draftId) {
-      const r = await get(`/api/v1/items/${draftId}`);
-      assert.equal(r.status, 404, `non-public item ${draftId}`);
-      assert.ok(!('title' in (r.json ?? {})));
+    // One item of every non-public kind in the demo data: drafts, items under review, withdrawn,
+    // archived, 依申请公开 and 不予公开 ones.
+    const hidden = await sqlite(
+      srv.dbPath,
+      "SELECT MIN(id), state, disclosure FROM items WHERE state <> 'published' OR disclosure <> 'proactive' GROUP BY state, disclosure",
+    );
+    assert.ok(hidden.length >= 3, 'the demo data has non-public items');
+    for (const [id, state, disclosure] of hidden) {
+      const r = await get(`/api/v1/items/${id}`);
+      assert.equal(r.status, 404, `${state}/${disclosure} item ${id}`);
+      assert.deepEqual(Object.keys(r.json), ['error'], 'nothing but the error');
+      const page = await fetch(srv.url(`/items/${id}`));
+      assert.equal(page.status, 404, `portal page of ${state}/${disclosure} item ${id}`);
+      await page.arrayBuffer();
     }
+    const ids = new Set((await all('')).map((x) => x.id));
+    for (const [id] of hidden) assert.ok(!ids.has(Number(id)), `item ${id} is not listed`);
   });
 
   test('unknown API paths and methods answer JSON errors', async () => {

@@ -95,4 +95,15 @@ describe('error pages and headers', () => {
     await api.arrayBuffer();
     assert.equal(api.headers.get('cache-control'), 'no-store');
   });
+
+  // Known bug (reported): App::handle returns the 401 of a token route early, before the security
+  // headers, Cache-Control and a WWW-Authenticate challenge are added. Runs as a todo until fixed.
+  test('a 401 from a token endpoint carries the security headers and a Bearer challenge', { todo: 'app.cpp returns token 401s early' }, async () => {
+    const res = await fetch(srv.url('/api/v1/drafts'), { method: 'POST' });
+    await res.arrayBuffer();
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
+  });
 });

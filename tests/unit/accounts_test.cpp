@@ -1,6 +1,7 @@
 // Accounts: password policy, sign-in with throttling, sessions, tokens, and access over the agency tree.
 #include <gtest/gtest.h>
 
+#include "agencies/access.h"
 #include "accounts/password.h"
 #include "accounts/service.h"
 #include "test_db.h"
@@ -63,11 +64,11 @@ TEST_F(AccountsTest, UnknownUserAndWrongPasswordLookAlike) {
 TEST_F(AccountsTest, DisabledUserLosesSessionsAndTokens) {
   auto p = make_user("clerk", county_, {"drafter"});
   auto s = accounts::login(db(), "clerk", "Test-Passw0rd!", "127.0.0.1");
-  auto t = accounts::create_token(db(), system(), p.user.id, "test");
+  auto t = accounts::create_token(db(), nullptr, system(), p.user.id, "test");
   ASSERT_TRUE(s.ok());
   ASSERT_TRUE(t.ok());
   EXPECT_TRUE(accounts::token_principal(db(), *t));
-  ASSERT_TRUE(accounts::set_disabled(db(), system(), p.user.id, true).ok());
+  ASSERT_TRUE(accounts::set_disabled(db(), nullptr, system(), p.user.id, true).ok());
   EXPECT_FALSE(accounts::session_principal(db(), s->session_token));
   EXPECT_FALSE(accounts::token_principal(db(), *t));
   EXPECT_FALSE(accounts::login(db(), "clerk", "Test-Passw0rd!", "127.0.0.1").ok());
@@ -76,29 +77,29 @@ TEST_F(AccountsTest, DisabledUserLosesSessionsAndTokens) {
 TEST_F(AccountsTest, SupervisorReadsSubtreeOnly) {
   auto sup = make_user("sup", county_, {"supervisor"});
   auto town_sup = make_user("townsup", town_, {"supervisor"});
-  EXPECT_TRUE(accounts::can_read(db(), sup, town_));
-  EXPECT_FALSE(accounts::can_act_for(db(), sup, town_));
-  EXPECT_FALSE(accounts::can_read(db(), town_sup, county_));
-  EXPECT_FALSE(accounts::can_read(db(), town_sup, dept_));
+  EXPECT_TRUE(agencies::can_read(db(), sup, town_));
+  EXPECT_FALSE(agencies::can_act_for(db(), sup, town_));
+  EXPECT_FALSE(agencies::can_read(db(), town_sup, county_));
+  EXPECT_FALSE(agencies::can_read(db(), town_sup, dept_));
   auto admin = make_user("admin", county_, {"agency_admin"});
-  EXPECT_TRUE(accounts::can_administer(db(), admin, dept_));
+  EXPECT_TRUE(agencies::can_administer(db(), admin, dept_));
   auto town_admin = make_user("townadmin", town_, {"agency_admin"});
-  EXPECT_FALSE(accounts::can_administer(db(), town_admin, county_));
+  EXPECT_FALSE(agencies::can_administer(db(), town_admin, county_));
 }
 
 TEST_F(AccountsTest, CreateUserValidatesAndAudits) {
   accounts::UserInput in{"Bad Name", "", 0, {"wizard"}, "short"};
-  auto r = accounts::create_user(db(), system(), in);
+  auto r = accounts::create_user(db(), nullptr, system(), in);
   ASSERT_FALSE(r.ok());
   for (const char* f : {"username", "display_name", "agency_id", "roles", "password"}) {
     EXPECT_EQ(r.error().fields.count(f), 1u) << f;
   }
   in = {"wang.clerk", "信息员 王某", county_, {"drafter", "secrecy"}, "Gongkai-2024!"};
-  r = accounts::create_user(db(), system(), in);
+  r = accounts::create_user(db(), nullptr, system(), in);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->roles.size(), 2u);
   EXPECT_EQ(audit::for_entity(db(), "user", r->id).size(), 1u);
-  EXPECT_FALSE(accounts::create_user(db(), system(), in).ok());  // duplicate username
+  EXPECT_FALSE(accounts::create_user(db(), nullptr, system(), in).ok());  // duplicate username
 }
 
 TEST_F(AccountsTest, AgencyTreeRejectsCyclesAndBadCodes) {
@@ -107,7 +108,7 @@ TEST_F(AccountsTest, AgencyTreeRejectsCyclesAndBadCodes) {
   in.level = "department";
   in.parent_id = county_;
   in.credit_code = "113708230044314226";  // wrong check digit
-  auto r = agencies::create(db(), system(), in);
+  auto r = agencies::create(db(), nullptr, system(), in);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().fields.count("credit_code"), 1u);
   auto county = agencies::get(db(), county_).value();
@@ -116,9 +117,50 @@ TEST_F(AccountsTest, AgencyTreeRejectsCyclesAndBadCodes) {
   move.level = "county";
   move.credit_code = county.credit_code;
   move.parent_id = town_;
-  auto m = agencies::update(db(), system(), county_, move);
+  auto m = agencies::update(db(), nullptr, system(), county_, move);
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.error().fields.count("parent_id"), 1u);
+}
+
+TEST_F(AccountsTest, AdministrationIsCheckedInTheService) {
+  auto town_admin = make_user("townadmin", town_, {"agency_admin"});
+  auto platform = make_user("root", county_, {"platform_admin"});
+  auto drafter = make_user("clerk", town_, {"drafter"});
+  // An agency admin manages its own subtree only, and cannot grant or touch 平台管理员.
+  accounts::UserInput in{"new.clerk", "信息员 新", county_, {"drafter"}, "Gongkai-2024!"};
+  auto r = accounts::create_user(db(), &town_admin, system(), in);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().fields.count("agency_id"), 1u);
+  in.agency_id = town_;
+  in.roles = {"platform_admin"};
+  r = accounts::create_user(db(), &town_admin, system(), in);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().fields.count("roles"), 1u);
+  EXPECT_EQ(accounts::set_password(db(), &town_admin, system(), platform.user.id, "Other-Passw0rd!").error().kind,
+            Error::Kind::kForbidden);
+  EXPECT_TRUE(accounts::set_disabled(db(), &town_admin, system(), drafter.user.id, true).ok());
+  EXPECT_FALSE(accounts::set_disabled(db(), &town_admin, system(), town_admin.user.id, true).ok());
+  // A drafter administers nothing.
+  EXPECT_FALSE(accounts::create_token(db(), &drafter, system(), town_admin.user.id, "x").ok());
+  // Agencies: an agency admin adds below its own agency only.
+  agencies::AgencyInput a;
+  a.name = "云溪县青石镇某站所";
+  a.level = "department";
+  a.credit_code = valid_code("113708230044314250");
+  a.parent_id = county_;
+  auto made = agencies::create(db(), &town_admin, system(), a);
+  ASSERT_FALSE(made.ok());
+  EXPECT_EQ(made.error().fields.count("parent_id"), 1u);
+  a.parent_id = town_;
+  EXPECT_TRUE(agencies::create(db(), &town_admin, system(), a).ok());
+  EXPECT_TRUE(agencies::create(db(), &platform, system(), [&] {
+                auto b = a;
+                b.name = "云溪县某局";
+                b.credit_code = valid_code("113708230044314260");
+                b.parent_id = county_;
+                return b;
+              }())
+                  .ok());
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ class TempDb : public ::testing::Test {
     in.level = level;
     in.credit_code = valid_code(code);
     in.parent_id = parent;
-    auto a = agencies::create(db(), system(), in);
+    auto a = agencies::create(db(), nullptr, system(), in);
     EXPECT_TRUE(a.ok()) << (a.ok() ? "" : a.error().message);
     catalog::ensure_standard_columns(db(), a->id);
     return a->id;
