@@ -157,7 +157,7 @@ Result<User> create_user(db::Db& db, const Principal* by, const audit::Actor& ac
         {in->username, in->display_name, in->agency_id, hash, now_iso(), now_iso()});
     write_roles(db, r.last_insert_id, in->roles);
     User u = get_user(db, r.last_insert_id).value();
-    audit::record(db, actor, "user", u.id, "create", nlohmann::json::object(), to_json(u));
+    audit::record(db, actor, u.agency_id, "user", u.id, "create", nlohmann::json::object(), to_json(u));
     return u;
   });
 }
@@ -175,7 +175,7 @@ Result<User> update_user(db::Db& db, const Principal* by, const audit::Actor& ac
             {in->display_name, in->agency_id, now_iso(), id});
     write_roles(db, id, in->roles);
     User after = get_user(db, id).value();
-    audit::record(db, actor, "user", id, "update", to_json(*before), to_json(after));
+    audit::record(db, actor, after.agency_id, "user", id, "update", to_json(*before), to_json(after));
     return after;
   });
 }
@@ -190,7 +190,7 @@ Status set_password(db::Db& db, const Principal* by, const audit::Actor& actor, 
   return db.write([&]() -> Status {
     db.exec("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, now_iso(), id});
     db.exec("DELETE FROM sessions WHERE user_id = ?", {id});
-    audit::record(db, actor, "user", id, "password", nlohmann::json::object(), nlohmann::json::object(), "重置密码");
+    audit::record(db, actor, u->agency_id, "user", id, "password", nlohmann::json::object(), nlohmann::json::object(), "重置密码");
     return ok_status();
   });
 }
@@ -206,7 +206,7 @@ Status set_disabled(db::Db& db, const Principal* by, const audit::Actor& actor, 
       db.exec("DELETE FROM sessions WHERE user_id = ?", {id});
       db.exec("UPDATE api_tokens SET revoked = 1 WHERE user_id = ?", {id});
     }
-    audit::record(db, actor, "user", id, disabled ? "disable" : "enable", {{"disabled", u->disabled}},
+    audit::record(db, actor, u->agency_id, "user", id, disabled ? "disable" : "enable", {{"disabled", u->disabled}},
                   {{"disabled", disabled}});
     return ok_status();
   });
@@ -241,7 +241,7 @@ Result<LoginResult> login(db::Db& db, std::string_view username_raw, std::string
             {sha256_hex(out.session_token), user_id, csrf, now_iso(), iso_after(std::chrono::hours(kSessionHours)),
              ip});
     User u = get_user(db, user_id).value();
-    audit::record(db, {u.id, u.display_name, std::string(ip)}, "user", u.id, "login", nlohmann::json::object(),
+    audit::record(db, {u.id, u.display_name, std::string(ip)}, u.agency_id, "user", u.id, "login", nlohmann::json::object(),
                   nlohmann::json::object());
     return 0;
   });
@@ -279,7 +279,7 @@ Result<std::string> create_token(db::Db& db, const Principal* by, const audit::A
     std::string token = "gk_" + random_token();
     auto r = db.exec("INSERT INTO api_tokens(token_hash, user_id, label, created_at) VALUES (?,?,?,?)",
                      {sha256_hex(token), user_id, label, now_iso()});
-    audit::record(db, actor, "api_token", r.last_insert_id, "create", nlohmann::json::object(),
+    audit::record(db, actor, u->agency_id, "api_token", r.last_insert_id, "create", nlohmann::json::object(),
                   {{"user", u->username}, {"label", label}});
     return token;
   });

@@ -140,7 +140,7 @@ Result<Agency> create(db::Db& db, const accounts::Principal* by, const audit::Ac
           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
           params);
       Agency a = get(db, r.last_insert_id).value();
-      audit::record(db, actor, "agency", a.id, "create", nlohmann::json::object(), to_json(a));
+      audit::record(db, actor, a.id, "agency", a.id, "create", nlohmann::json::object(), to_json(a));
       cache::mark_changed(db);
       return a;
     } catch (const db::ConstraintError&) {
@@ -177,7 +177,7 @@ Result<Agency> update(db::Db& db, const accounts::Principal* by, const audit::Ac
       return constraint_error(db, *in, id);
     }
     Agency after = get(db, id).value();
-    audit::record(db, actor, "agency", id, "update", to_json(*before), to_json(after));
+    audit::record(db, actor, id, "agency", id, "update", to_json(*before), to_json(after));
     cache::mark_changed(db);
     return after;
   });

@@ -15,6 +15,7 @@
 #include "catalog/service.h"
 #include "platform/db/migrations.h"
 #include "platform/http/server.h"
+#include "platform/text/utf8.h"
 #include "web/context.h"
 
 namespace gk::app {
@@ -176,6 +177,12 @@ int run_cli(int argc, char** argv) {
   bool force = false;
   restore->add_flag("--force", force, "overwrite an existing database");
 
+  for (int i = 1; i < argc; ++i) {
+    if (!text::is_clean_utf8(argv[i])) {
+      std::cerr << "error: argument " << i << " is not valid UTF-8 text\n";
+      return 2;
+    }
+  }
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -279,6 +286,7 @@ int run_cli(int argc, char** argv) {
         std::cerr << "error: " << out_path << " already exists\n";
         return 1;
       }
+      if (fs::path(out_path).has_parent_path()) fs::create_directories(fs::path(out_path).parent_path());
       d->backup_to(out_path);
       std::cout << "backup written to " << out_path << "\n";
       return 0;
@@ -296,6 +304,7 @@ int run_cli(int argc, char** argv) {
         }
       }
       for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db_path + suffix);
+      if (fs::path(db_path).has_parent_path()) fs::create_directories(fs::path(db_path).parent_path());
       auto src = db::Database::open_sqlite(in_path);
       src->backup_to(db_path);
       open_db(db_path, true);  // brings an older backup up to the current schema

@@ -210,7 +210,7 @@ Result<Item> create_draft(db::Db& db, const Principal& p, const audit::Actor& ac
          in->keywords, in->summary, in->body_html, in->disclosure, in->withheld_reason, parse_id(in->interprets_id),
          p.user.id, now, now});
     Item it = *load(db, r.last_insert_id);
-    audit::record(db, actor, "item", it.id, "create", nlohmann::json::object(), snapshot(it));
+    audit::record(db, actor, it.agency_id, "item", it.id, "create", nlohmann::json::object(), snapshot(it));
     return it;
   });
 }
@@ -237,7 +237,7 @@ Result<Item> update_draft(db::Db& db, const Principal& p, const audit::Actor& ac
          in->validity, in->repeal_date.empty() ? db::Value() : db::Value(in->repeal_date), in->keywords, in->summary,
          in->body_html, in->disclosure, in->withheld_reason, parse_id(in->interprets_id), now_iso(), id});
     Item after = *load(db, id);
-    audit::record(db, actor, "item", id, "update", snapshot(*cur), snapshot(after));
+    audit::record(db, actor, cur->agency_id, "item", id, "update", snapshot(*cur), snapshot(after));
     return after;
   });
 }
@@ -265,7 +265,7 @@ Result<Attachment> add_attachment(db::Db& db, const Principal& p, const audit::A
         "INSERT INTO item_attachments(item_id, sha256, filename, mime, size, sort_order) VALUES (?,?,?,?,?,?)",
         {item_id, sha, name, kind->mime, static_cast<int64_t>(bytes.size()), order});
     Attachment a{r.last_insert_id, sha, name, kind->mime, static_cast<int64_t>(bytes.size())};
-    audit::record(db, actor, "item", item_id, "attach", nlohmann::json::object(),
+    audit::record(db, actor, item->agency_id, "item", item_id, "attach", nlohmann::json::object(),
                   {{"filename", name}, {"sha256", sha}, {"size", a.size}});
     return a;
   });
@@ -282,7 +282,7 @@ Status remove_attachment(db::Db& db, const Principal& p, const audit::Actor& act
                             {attachment_id, item_id});
     if (!row) return Error::not_found("未找到该附件");
     db.exec("DELETE FROM item_attachments WHERE id = ?", {attachment_id});
-    audit::record(db, actor, "item", item_id, "detach", {{"filename", row->s(0)}, {"sha256", row->s(1)}},
+    audit::record(db, actor, item->agency_id, "item", item_id, "detach", {{"filename", row->s(0)}, {"sha256", row->s(1)}},
                   nlohmann::json::object());
     return ok_status();
   });
@@ -350,7 +350,7 @@ Result<Item> transition(db::Db& db, const Principal& p, const audit::Actor& acto
          publish_date.empty() ? db::Value() : db::Value(publish_date), t->to == State::kPublished, now_iso(),
          now_iso(), id});
     Item after = *load(db, id);
-    audit::record(db, actor, "item", id, std::string(t->action), snapshot(*before), snapshot(after), comment);
+    audit::record(db, actor, before->agency_id, "item", id, std::string(t->action), snapshot(*before), snapshot(after), comment);
     if (publicly_visible_change(*before, after)) cache::mark_changed(db);
     return after;
   });
@@ -377,7 +377,7 @@ Result<Item> set_validity(db::Db& db, const Principal& p, const audit::Actor& ac
     db.exec("UPDATE items SET validity = ?, repeal_date = ?, updated_at = ? WHERE id = ?",
             {validity, repeal_date.empty() ? db::Value() : db::Value(repeal_date), now_iso(), id});
     Item after = *load(db, id);
-    audit::record(db, actor, "item", id, "validity", snapshot(*before), snapshot(after), comment);
+    audit::record(db, actor, before->agency_id, "item", id, "validity", snapshot(*before), snapshot(after), comment);
     if (publicly_visible_change(*before, after)) cache::mark_changed(db);
     return after;
   });
@@ -610,7 +610,7 @@ Result<Column> create_column(db::Db& db, const Principal& p, const audit::Actor&
       auto r = db.exec("INSERT INTO columns(agency_id, name, slug, kind, sort_order) VALUES (?,?,?,'custom',?)",
                        {agency_id, name, slug, sort_order});
       Column c = get_column(db, r.last_insert_id).value();
-      audit::record(db, actor, "column", c.id, "create", nlohmann::json::object(), column_json(c));
+      audit::record(db, actor, c.agency_id, "column", c.id, "create", nlohmann::json::object(), column_json(c));
       cache::mark_changed(db);
       return c;
     } catch (const db::ConstraintError&) {
@@ -633,7 +633,7 @@ Result<Column> rename_column(db::Db& db, const Principal& p, const audit::Actor&
       return Error::field("name", "该机关已有同名栏目");
     }
     Column after = get_column(db, id).value();
-    audit::record(db, actor, "column", id, "update", column_json(*before), column_json(after));
+    audit::record(db, actor, before->agency_id, "column", id, "update", column_json(*before), column_json(after));
     cache::mark_changed(db);
     return after;
   });

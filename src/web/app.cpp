@@ -4,6 +4,7 @@
 
 #include "accounts/password.h"
 #include "accounts/service.h"
+#include "platform/text/utf8.h"
 #include "web/context.h"
 
 namespace gk::web {
@@ -23,6 +24,22 @@ void security_headers(http::Response& r) {
 }
 
 bool is_state_changing(const std::string& method) { return method == "POST" || method == "PUT" || method == "DELETE"; }
+
+// True when every query value and form field (not file contents) is clean UTF-8; services can then
+// rely on well-formed text.
+bool text_input_is_clean(const http::Request& req) {
+  for (const auto& [k, v] : req.query_params()) {
+    if (!text::is_clean_utf8(k) || !text::is_clean_utf8(v)) return false;
+  }
+  if (!is_state_changing(req.method)) return true;
+  for (const auto& [k, v] : req.form_fields()) {
+    if (!text::is_clean_utf8(k) || !text::is_clean_utf8(v)) return false;
+  }
+  for (const auto& f : req.files()) {
+    if (!text::is_clean_utf8(f.filename)) return false;
+  }
+  return true;
+}
 
 std::string bearer_token(const http::Request& req) {
   std::string h = req.header("authorization");
@@ -71,7 +88,6 @@ http::Response App::handle(http::Request& req) {
       req.params = match.params;
       if (route.access == Access::kApiToken) {
         c.user = accounts::token_principal(db, bearer_token(req));
-        if (!c.user) return json_error(Error::unauthenticated("缺少或无效的访问令牌（Authorization: Bearer）"));
       } else if (route.access != Access::kApiPublic && route.access != Access::kPublicCached) {
         std::string session = req.cookie(kSessionCookie);
         if (!session.empty()) c.user = accounts::session_principal(db, session);
@@ -85,7 +101,14 @@ http::Response App::handle(http::Request& req) {
           }
         }
       }
-      if (route.access == Access::kStaff && !c.user) {
+      const bool api = route.access == Access::kApiToken || route.access == Access::kApiPublic;
+      if (!text_input_is_clean(req)) {
+        const Error e = Error::invalid("invalid_text", "提交的内容含有无效字符（须为UTF-8编码的文字），请检查后重新提交。");
+        res = api ? json_error(e) : error_page(c, e);
+      } else if (route.access == Access::kApiToken && !c.user) {
+        res = json_error(Error::unauthenticated("缺少或无效的访问令牌（Authorization: Bearer）"));
+        res.header("WWW-Authenticate", "Bearer");
+      } else if (route.access == Access::kStaff && !c.user) {
         if (is_state_changing(req.method)) {
           res = error_page(c, Error::unauthenticated("登录已过期，请重新登录后再提交。"));
         } else {

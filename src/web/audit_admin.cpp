@@ -16,24 +16,24 @@ constexpr int kPerPage = 50;
 
 http::Response recent(Ctx& c) {
   const Principal& p = c.me();
-  // Platform admins see everything (also command-line and system events); supervisors and agency
-  // admins the events of users in their subtree; everyone else those of their own agency's users.
-  std::vector<int64_t> scope;
+  // Platform admins see everything; supervisors and agency admins the events about records of their
+  // subtree, whoever made them; everyone else those about records of their own agency. Account
+  // events (sign-ins, addresses) only for those who administer the accounts.
+  audit::Scope scope;
   std::string scope_label = "全部机关";
   if (!p.is_platform_admin()) {
-    scope = agencies::readable_agencies(c.db, p);
+    scope.agency_ids = agencies::readable_agencies(c.db, p);
+    scope.accounts = p.has(accounts::Role::kAgencyAdmin);
     const bool subtree = p.has(accounts::Role::kAgencyAdmin) || p.has(accounts::Role::kSupervisor);
     scope_label = p.user.agency_name + (subtree ? "及下级机关" : "");
   }
   const int page_no = page_number(c.req);
-  auto events = audit::recent(c.db, kPerPage + 1, (page_no - 1) * kPerPage, scope);
-  const bool more = static_cast<int>(events.size()) > kPerPage;
-  if (more) events.resize(kPerPage);
+  const auto events = audit::recent(c.db, kPerPage, (page_no - 1) * kPerPage, scope);
+  const int pages = static_cast<int>(std::max<int64_t>(1, (audit::count(c.db, scope) + kPerPage - 1) / kPerPage));
   nlohmann::json data = {{"events", audit_events_json(events)},
                          {"show_entity", true},
                          {"scope_label", scope_label},
-                         // No total is known, so the pager offers only the neighbouring pages.
-                         {"pager", pagination(c.req, page_no, more ? page_no + 1 : page_no)}};
+                         {"pagination", pagination(c.req, page_no, pages)}};
   return page(c, "admin_audit", data, "操作记录");
 }
 

@@ -30,13 +30,16 @@ constexpr const char* kColumns =
 
 }  // namespace
 
-void record(db::Db& db, const Actor& actor, std::string_view entity, int64_t entity_id, std::string_view action,
-            const nlohmann::json& before, const nlohmann::json& after, std::string_view comment) {
+void record(db::Db& db, const Actor& actor, std::optional<int64_t> agency_id, std::string_view entity,
+            int64_t entity_id, std::string_view action, const nlohmann::json& before, const nlohmann::json& after,
+            std::string_view comment) {
   if (!db.in_transaction()) throw std::logic_error("audit::record outside a transaction");
+  // Invalid UTF-8 is replaced rather than thrown on: the trail must never block a change.
+  auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   db.exec(
-      "INSERT INTO audit_events(at, user_id, actor, entity, entity_id, action, before_json, after_json, comment, ip) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?)",
-      {now_iso(), actor.user_id, actor.name, entity, entity_id, action, before.dump(), after.dump(), comment,
+      "INSERT INTO audit_events(at, user_id, actor, agency_id, entity, entity_id, action, before_json, after_json, "
+      "comment, ip) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+      {now_iso(), actor.user_id, actor.name, agency_id, entity, entity_id, action, dump(before), dump(after), comment,
        actor.ip});
 }
 
@@ -49,18 +52,34 @@ std::vector<Event> for_entity(db::Db& db, std::string_view entity, int64_t entit
   return out;
 }
 
-std::vector<Event> recent(db::Db& db, int limit, int offset, const std::vector<int64_t>& agency_ids) {
-  std::vector<Event> out;
-  std::string sql = kColumns;
-  db::Params params;
-  if (!agency_ids.empty()) {
-    sql += "JOIN users u ON u.id = e.user_id WHERE u.agency_id IN (";
-    for (size_t i = 0; i < agency_ids.size(); ++i) {
+namespace {
+
+// The WHERE clause of a scope, with its parameters.
+std::string scope_filter(const Scope& scope, db::Params& params) {
+  std::string sql = "WHERE 1 = 1 ";
+  if (!scope.accounts) sql += "AND e.entity NOT IN ('user', 'api_token') ";
+  if (!scope.agency_ids.empty()) {
+    sql += "AND e.agency_id IN (";
+    for (size_t i = 0; i < scope.agency_ids.size(); ++i) {
       sql += i ? ",?" : "?";
-      params.emplace_back(agency_ids[i]);
+      params.emplace_back(scope.agency_ids[i]);
     }
     sql += ") ";
   }
+  return sql;
+}
+
+}  // namespace
+
+int64_t count(db::Db& db, const Scope& scope) {
+  db::Params params;
+  return db.scalar_int("SELECT COUNT(*) FROM audit_events e " + scope_filter(scope, params), params);
+}
+
+std::vector<Event> recent(db::Db& db, int limit, int offset, const Scope& scope) {
+  std::vector<Event> out;
+  db::Params params;
+  std::string sql = kColumns + scope_filter(scope, params);
   sql += "ORDER BY e.id DESC LIMIT ? OFFSET ?";
   params.emplace_back(limit);
   params.emplace_back(offset);

@@ -217,6 +217,11 @@ bool Request::has_form(std::string_view name) const {
   return std::any_of(form_.begin(), form_.end(), [&](const auto& kv) { return kv.first == name; });
 }
 
+const std::vector<std::pair<std::string, std::string>>& Request::form_fields() const {
+  parse_form();
+  return form_;
+}
+
 const std::vector<UploadedFile>& Request::files() const {
   parse_form();
   return files_;

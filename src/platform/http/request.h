@@ -41,6 +41,8 @@ class Request {
   // Every value of a repeated form field.
   std::vector<std::string> form_all(std::string_view name) const;
   bool has_form(std::string_view name) const;
+  // Every form field (urlencoded or multipart, not files), in order.
+  const std::vector<std::pair<std::string, std::string>>& form_fields() const;
   // Uploaded files (multipart only), in order.
   const std::vector<UploadedFile>& files() const;
   // True when the body could not be parsed as the form its Content-Type announces.
