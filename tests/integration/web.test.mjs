@@ -96,9 +96,9 @@ describe('error pages and headers', () => {
     assert.equal(api.headers.get('cache-control'), 'no-store');
   });
 
-  // Known bug (reported): App::handle returns the 401 of a token route early, before the security
-  // headers, Cache-Control and a WWW-Authenticate challenge are added. Runs as a todo until fixed.
-  test('a 401 from a token endpoint carries the security headers and a Bearer challenge', { todo: 'app.cpp returns token 401s early' }, async () => {
+  // A 401 of a token route goes through the common tail: security
+  // headers, Cache-Control and a WWW-Authenticate challenge are added.
+  test('a 401 from a token endpoint carries the security headers and a Bearer challenge', async () => {
     const res = await fetch(srv.url('/api/v1/drafts'), { method: 'POST' });
     await res.arrayBuffer();
     assert.equal(res.status, 401);
