@@ -7,6 +7,7 @@
 #include "accounts/password.h"
 #include "agencies/access.h"
 #include "agencies/service.h"
+#include "platform/text/strings.h"
 #include "platform/time.h"
 
 namespace gk::accounts {
@@ -44,12 +45,7 @@ User from_row(db::Db& db, const db::Row& r) {
   return load_roles(db, std::move(u));
 }
 
-std::string trim(std::string s) {
-  const char* ws = " \t\r\n";
-  s.erase(0, s.find_first_not_of(ws));
-  s.erase(s.find_last_not_of(ws) + 1);
-  return s;
-}
+using text::trim;
 
 Result<UserInput> validate(db::Db& db, const UserInput& raw, bool creating) {
   UserInput in = raw;
@@ -213,7 +209,7 @@ Status set_disabled(db::Db& db, const Principal* by, const audit::Actor& actor, 
 }
 
 Result<LoginResult> login(db::Db& db, std::string_view username_raw, std::string_view password, std::string_view ip) {
-  const std::string username = trim(std::string(username_raw));
+  const std::string username = trim(username_raw);
   const std::string cutoff = failure_cutoff();
   if (db.scalar_int("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at > ?", {username, cutoff}) >=
           kMaxFailuresPerAccount ||

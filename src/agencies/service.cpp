@@ -10,6 +10,7 @@
 #include "catalog/index_number.h"
 #include "platform/cache/page_cache.h"
 #include "platform/text/html_sanitizer.h"
+#include "platform/text/strings.h"
 #include "platform/time.h"
 
 namespace gk::agencies {
@@ -47,12 +48,7 @@ Agency from_row(const db::Row& r) {
   return a;
 }
 
-std::string trim(std::string s) {
-  const char* ws = " \t\r\n";
-  s.erase(0, s.find_first_not_of(ws));
-  s.erase(s.find_last_not_of(ws) + 1);
-  return s;
-}
+using text::trim;
 
 db::Params row_params(const AgencyInput& in) {
   return {in.parent_id, in.name, in.short_name, in.level, in.credit_code, in.region_code, in.address, in.phone,

@@ -1,6 +1,8 @@
 // In-memory PDF and XLSX files for the demo dataset.
 #include "app/demo_files.h"
 
+#include "platform/text/html_sanitizer.h"
+
 #include <cstdio>
 
 namespace gk::app::demo_files {
@@ -71,19 +73,6 @@ void put32(std::string& s, uint32_t v) {
   put16(s, static_cast<uint16_t>(v >> 16));
 }
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
 
 bool is_number(std::string_view s) {
   if (s.empty() || s.size() > 20) return false;
@@ -248,7 +237,7 @@ std::string make_xlsx(std::string_view sheet_name, const std::vector<std::vector
   std::string root_rels = decl + "<Relationships xmlns=\"" + rel_ns + "\"><Relationship Id=\"rId1\" Type=\"" +
                           doc_rel + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
   std::string workbook = decl + "<workbook xmlns=\"" + main_ns + "\" xmlns:r=\"" + doc_rel +
-                         "\"><sheets><sheet name=\"" + xml_escape(sheet_name) +
+                         "\"><sheets><sheet name=\"" + text::escape_html(sheet_name) +
                          "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
   std::string workbook_rels = decl + "<Relationships xmlns=\"" + rel_ns + "\"><Relationship Id=\"rId1\" Type=\"" +
                               doc_rel + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
@@ -265,7 +254,7 @@ std::string make_xlsx(std::string_view sheet_name, const std::vector<std::vector
       if (is_number(v)) {
         sheet += "<c r=\"" + ref + "\"><v>" + v + "</v></c>";
       } else {
-        sheet += "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + xml_escape(v) + "</t></is></c>";
+        sheet += "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text::escape_html(v) + "</t></is></c>";
       }
     }
     sheet += "</row>";

@@ -13,6 +13,7 @@
 #include "platform/cache/page_cache.h"
 #include "platform/files/sniff.h"
 #include "platform/text/html_sanitizer.h"
+#include "platform/text/strings.h"
 #include "platform/time.h"
 
 namespace gk::catalog {
@@ -79,12 +80,7 @@ std::vector<Attachment> attachments_of(db::Db& db, int64_t item_id) {
   return out;
 }
 
-std::string trim(std::string s) {
-  const char* ws = " \t\r\n";
-  s.erase(0, s.find_first_not_of(ws));
-  s.erase(s.find_last_not_of(ws) + 1);
-  return s;
-}
+using text::trim;
 
 std::optional<int64_t> parse_id(const std::string& s) {
   if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;
@@ -111,6 +107,27 @@ bool is_public(const Item& it) { return it.state == State::kPublished && it.disc
 bool publicly_visible_change(const Item& before, const Item& after) { return is_public(before) || is_public(after); }
 
 }  // namespace
+
+ItemInput input_of(const Item& it) {
+  ItemInput in;
+  in.agency_id = it.agency_id;
+  in.column_id = it.column_id ? std::to_string(*it.column_id) : "";
+  in.title = it.title;
+  in.publisher = it.publisher;
+  in.subject = it.subject;
+  in.genre = it.genre;
+  in.doc_no = it.doc_no;
+  in.written_date = it.written_date;
+  in.validity = it.validity;
+  in.repeal_date = it.repeal_date;
+  in.keywords = it.keywords;
+  in.summary = it.summary;
+  in.body_html = it.body_html;
+  in.disclosure = it.disclosure;
+  in.withheld_reason = it.withheld_reason;
+  in.interprets_id = it.interprets_id ? std::to_string(*it.interprets_id) : "";
+  return in;
+}
 
 Result<ItemInput> validate_input(db::Db& db, const ItemInput& raw) {
   ItemInput in = raw;
@@ -317,7 +334,7 @@ Result<std::string> assign_index_number(db::Db& db, const agencies::Agency& agen
 
 Result<Item> transition(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t id,
                         std::string_view action, std::string_view comment_raw) {
-  const std::string comment = trim(std::string(comment_raw));
+  const std::string comment = trim(comment_raw);
   if (comment.size() > 3000) return Error::field("comment", "意见过长（不超过1000字）");
   return db.write([&]() -> Result<Item> {
     auto before = load(db, id);
@@ -600,8 +617,8 @@ Status validate_column(std::string_view name, std::string_view slug) {
 
 Result<Column> create_column(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t agency_id,
                              std::string_view name_raw, std::string_view slug_raw, int sort_order) {
-  const std::string name = trim(std::string(name_raw));
-  const std::string slug = trim(std::string(slug_raw));
+  const std::string name = trim(name_raw);
+  const std::string slug = trim(slug_raw);
   if (!agencies::get(db, agency_id)) return Error::field("agency_id", "机关不存在");
   if (!agencies::can_administer(db, p, agency_id)) return Error::forbidden("您没有管理该机关栏目的权限");
   if (auto st = validate_column(name, slug); !st) return st.error();
@@ -621,7 +638,7 @@ Result<Column> create_column(db::Db& db, const Principal& p, const audit::Actor&
 
 Result<Column> rename_column(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t id,
                              std::string_view name_raw, int sort_order) {
-  const std::string name = trim(std::string(name_raw));
+  const std::string name = trim(name_raw);
   return db.write([&]() -> Result<Column> {
     auto before = get_column(db, id);
     if (!before) return before.error();

@@ -23,6 +23,8 @@ using accounts::Principal;
 // Drafts and edits. A draft may be edited by drafters of its agency and by agency admins above it.
 Result<Item> create_draft(db::Db& db, const Principal& p, const audit::Actor& actor, const ItemInput& in);
 Result<Item> update_draft(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t id, const ItemInput& in);
+// The editable fields of an item, as an input to start an edit from.
+ItemInput input_of(const Item& item);
 // Validates without writing (for the editor's inline messages). Returns the normalized input.
 Result<ItemInput> validate_input(db::Db& db, const ItemInput& in);
 

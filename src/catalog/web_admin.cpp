@@ -57,26 +57,6 @@ ItemInput input_from_form(const http::Request& r) {
   return in;
 }
 
-ItemInput input_from_item(const Item& it) {
-  ItemInput in;
-  in.agency_id = it.agency_id;
-  in.column_id = it.column_id ? std::to_string(*it.column_id) : "";
-  in.title = it.title;
-  in.publisher = it.publisher;
-  in.subject = it.subject;
-  in.genre = it.genre;
-  in.doc_no = it.doc_no;
-  in.written_date = it.written_date;
-  in.validity = it.validity;
-  in.repeal_date = it.repeal_date;
-  in.keywords = it.keywords;
-  in.summary = it.summary;
-  in.body_html = it.body_html;
-  in.disclosure = it.disclosure;
-  in.withheld_reason = it.withheld_reason;
-  in.interprets_id = it.interprets_id ? std::to_string(*it.interprets_id) : "";
-  return in;
-}
 
 template <size_t N>
 nlohmann::json label_options(const std::array<catalog::Label, N>& table, const std::string& selected) {
@@ -296,7 +276,7 @@ void register_catalog_admin(Routes& r) {
     if (it->state != catalog::State::kDraft) {
       return error_page(c, Error::conflict("not_draft", "只有草稿状态的信息可以修改。"));
     }
-    return editor(c, *id, input_from_item(*it), nullptr, 200);
+    return editor(c, *id, catalog::input_of(*it), nullptr, 200);
   });
 
   r.post("/admin/items/{id}", Access::kStaff, [](Ctx& c) {

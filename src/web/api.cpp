@@ -270,26 +270,6 @@ Status apply_fields(const json& body, catalog::ItemInput& in, bool agency_requir
   return ok_status();
 }
 
-catalog::ItemInput input_of(const catalog::Item& it) {
-  catalog::ItemInput in;
-  in.agency_id = it.agency_id;
-  in.column_id = it.column_id ? std::to_string(*it.column_id) : "";
-  in.title = it.title;
-  in.publisher = it.publisher;
-  in.subject = it.subject;
-  in.genre = it.genre;
-  in.doc_no = it.doc_no;
-  in.written_date = it.written_date;
-  in.validity = it.validity;
-  in.repeal_date = it.repeal_date;
-  in.keywords = it.keywords;
-  in.summary = it.summary;
-  in.body_html = it.body_html;
-  in.disclosure = it.disclosure;
-  in.withheld_reason = it.withheld_reason;
-  in.interprets_id = it.interprets_id ? std::to_string(*it.interprets_id) : "";
-  return in;
-}
 
 std::optional<int64_t> path_id(Ctx& c) { return parse_id(c.req.param("id")); }
 
@@ -391,7 +371,7 @@ void register_api(Routes& r) {
     if (!body) return body_error(body.error());
     auto cur = catalog::get_for_staff(c.db, c.me(), *id);
     if (!cur) return fail(cur.error());
-    catalog::ItemInput in = input_of(*cur);
+    catalog::ItemInput in = catalog::input_of(*cur);
     if (auto st = apply_fields(*body, in, false); !st) return fail(st.error());
     if (in.agency_id != cur->agency_id) return fail(Error::field("agency_id", "不能修改信息的发布机关"));
     auto it = catalog::update_draft(c.db, c.me(), c.actor(), *id, in);
