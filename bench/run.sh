@@ -236,6 +236,8 @@ if [ "${BENCH_NO_RECORD:-0}" != 1 ]; then
   commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   dirty=$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo " (uncommitted changes)" || true)
   gk_build=$(grep -m1 '^CMAKE_BUILD_TYPE:' "$(dirname "$BIN")/CMakeCache.txt" 2>/dev/null | cut -d= -f2 || true)
+  werror=$(grep -m1 '^GK_WERROR:' "$(dirname "$BIN")/CMakeCache.txt" 2>/dev/null | cut -d= -f2 || true)
+  [ -z "$werror" ] || gk_build="${gk_build:-unknown} (GK_WERROR=$werror)"
   compiler=$(grep -m1 '^CMAKE_CXX_COMPILER:' "$(dirname "$BIN")/CMakeCache.txt" 2>/dev/null | cut -d= -f2 || true)
   compiler_v=$([ -n "$compiler" ] && "$compiler" --version 2>/dev/null | head -n1 || true)
   file="$ROOT/BENCHMARKS.md"
@@ -252,7 +254,8 @@ gongkai runs with its default thread count (one per core); wrk runs on the same 
 **Target: gongkai requests/s ≥ 0.8 × nginx requests/s.**
 
 Figures from a shared 2-core machine are noisy (wrk, the server and other work compete for the
-same cores): compare the ratio, measured in one run, rather than absolute numbers across runs.
+same cores): compare the ratio, measured in one run, rather than absolute numbers across runs,
+and prefer `BENCH_ROUNDS=3 make bench` (alternating rounds, best of each) when the machine is busy.
 Each run appends a section below.
 EOF
   fi

@@ -1,12 +1,15 @@
 // Accessibility and robustness of the pages in a real browser:
-// - an axe-core audit of the portal (home, listing, an item, an agency, login) and the back office
-//   (dashboard, item list, item editor, an item's page): no 'serious' or 'critical' violation;
+// - an axe-core audit of the portal (home, listing, an item, an agency, login; also in large-text
+//   mode) and the back office (dashboard, item list, item editor empty and with field errors, an
+//   item's page, and every page of the platform administrator's navigation): no 'serious' or
+//   'critical' violation, and every id named by aria-describedby/-labelledby/-controls or
+//   label[for] exists (axe only asks for a review of those);
 // - a phone viewport (390x844): no horizontal scrolling on the home, listing and item pages, in the
 //   standard and the large-text (适老化) mode;
 // - without JavaScript: signing in and saving a draft work with plain HTML forms.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, login, AXE_PATH } from './browser.mjs';
+import { startServer, launchBrowser, login, AXE_PATH, DEMO_PASSWORD } from './browser.mjs';
 
 let srv;
 let browser;
@@ -23,6 +26,8 @@ before(async () => {
   itemPath = await page.locator('main a[href^="/items/"]').first().getAttribute('href');
   await page.goto(`${srv.baseURL}/agencies`);
   agencyPath = await page.locator('main a[href^="/agencies/"]').first().getAttribute('href');
+  assert.match(itemPath ?? '', /^\/items\/\d+$/, 'the listing links to an item');
+  assert.match(agencyPath ?? '', /^\/agencies\/\d+$/, 'the agency list links to an agency');
   await ctx.close();
 });
 
@@ -141,6 +146,21 @@ test('back-office pages have no serious or critical axe violations', { timeout: 
     );
     assert.ok(messages.some((m) => m.includes('请填写信息名称')), `the title's error is its description: ${messages}`);
   });
+  await context.close();
+});
+
+test('every back-office page in the platform administrator\'s navigation passes the axe audit', { timeout: 180_000 }, async (t) => {
+  const admin = srv.userList.find((u) => !u.disabled && u.roles.includes('platform_admin'));
+  if (!admin) return t.skip('no platform administrator in the demo data');
+  const context = await newContext();
+  const page = await context.newPage();
+  await login(page, srv.baseURL, { ...admin, password: DEMO_PASSWORD });
+  await page.goto(`${srv.baseURL}/admin`);
+  const hrefs = await page.locator('header nav a[href^="/admin"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+  assert.ok(hrefs.length >= 3, `the back-office navigation has links: ${hrefs}`);
+  for (const path of hrefs) {
+    await t.test(path, () => assertAccessible(page, path));
+  }
   await context.close();
 });
 

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer as startHarness, DEMO_PASSWORD } from '../integration/server.mjs';
 
+export { DEMO_PASSWORD };
+
 const here = dirname(fileURLToPath(import.meta.url));
 export const AXE_PATH = join(here, 'node_modules', 'axe-core', 'axe.min.js');
 

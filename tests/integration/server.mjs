@@ -134,7 +134,14 @@ export async function startServer({
     if (output.length > 200_000) output = output.slice(-100_000);
   };
   child.stderr.setEncoding('utf8').on('data', keep);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  // 'error' (the binary could not be started) settles like an exit, so start-up fails at once.
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', (err) => {
+      output += `\nspawn failed: ${err.message}`;
+      resolve({ code: null, signal: null });
+    });
+  });
 
   const baseUrl = await new Promise((resolve, reject) => {
     let stdout = '';
