@@ -30,8 +30,10 @@ void register_login(Routes& r) {
     auto res = accounts::login(c.db, username, c.req.form("password"), c.req.remote_ip);
     if (!res) return login_form(c, username, &res.error(), res.error().http_status());
     auto out = http::Response::redirect(safe_next(c.req.form("next")));
+    // Behind a TLS-terminating proxy (nginx sets X-Forwarded-Proto) the cookie is marked Secure.
+    const bool tls = c.req.header("x-forwarded-proto") == "https";
     out.header("Set-Cookie", "gk_session=" + res->session_token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                                 std::to_string(accounts::kSessionHours * 3600));
+                                 std::to_string(accounts::kSessionHours * 3600) + (tls ? "; Secure" : ""));
     return out;
   });
   r.post("/admin/logout", Access::kStaff, [](Ctx& c) {

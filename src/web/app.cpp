@@ -64,7 +64,9 @@ void App::refresh_generation() { cache_.set_generation(cache::read_generation(da
 http::Response App::handle(http::Request& req) {
   auto match = routes_.router().match(req.method, req.path);
   const bool large = req.cookie(kLargeCookie) == "1";
-  const std::string cache_key = (large ? "L" : "N") + req.target;
+  // Feeds and the sitemap write absolute URLs from the Host header: the host is part of the key, so
+  // a request with a forged Host can never put its URLs into pages served to others.
+  const std::string cache_key = (large ? "L" : "N") + req.header("host") + " " + req.target;
   if (match.handler && match.handler->access == Access::kPublicCached && req.method != "POST") {
     if (auto hit = cache_.get(cache_key)) {
       http::Response r = http::Response::text(hit->body, hit->content_type, hit->status);

@@ -2,6 +2,7 @@
 // throttle, Chinese error pages, and security headers.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { apiFetch, attemptLogin, CookieJar, DEMO_PASSWORD, jarFetch, login, postForm, startServer } from './server.mjs';
 import { CHINESE } from './fixtures.mjs';
 
@@ -105,5 +106,28 @@ describe('error pages and headers', () => {
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
+  });
+});
+
+describe('page cache', () => {
+  // Raw GET with an explicit Host header (fetch does not allow setting Host).
+  const getWithHost = (host, target) =>
+    new Promise((resolve, reject) => {
+      const u = new URL(srv.baseUrl);
+      const req = http.request({ hostname: u.hostname, port: u.port, path: target, headers: { Host: host } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (d) => (body += d)).on('end', () => resolve({ status: res.statusCode, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  test('a forged Host header cannot put its URLs into the cached sitemap others receive', async () => {
+    const forged = await getWithHost('evil.example', '/sitemap.xml');
+    assert.equal(forged.status, 200);
+    const real = await fetch(srv.url('/sitemap.xml'));
+    const text = await real.text();
+    assert.ok(!text.includes('evil.example'), 'the sitemap served to others names only the real host');
+    assert.ok(text.includes(new URL(srv.baseUrl).host), 'absolute URLs use the requested host');
   });
 });
