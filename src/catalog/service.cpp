@@ -12,6 +12,7 @@
 #include "catalog/taxonomy.h"
 #include "platform/cache/page_cache.h"
 #include "platform/files/sniff.h"
+#include "platform/http/request.h"
 #include "platform/text/html_sanitizer.h"
 #include "platform/text/strings.h"
 #include "platform/time.h"
@@ -669,6 +670,10 @@ bool blob_is_public(db::Db& db, std::string_view sha256) {
              {sha256}) > 0;
 }
 
+std::string attachment_url(const Attachment& a) {
+  return "/files/" + a.sha256 + "/" + http::url_encode(a.filename);
+}
+
 nlohmann::json to_json(const Item& it, bool with_body) {
   const Taxonomy& tax = default_taxonomy();
   const Genre* g = tax.genre(it.genre);
@@ -706,7 +711,12 @@ nlohmann::json to_json(const Item& it, bool with_body) {
     j["body_html"] = it.body_html;
     nlohmann::json atts = nlohmann::json::array();
     for (const auto& a : it.attachments) {
-      atts.push_back({{"id", a.id}, {"sha256", a.sha256}, {"filename", a.filename}, {"mime", a.mime}, {"size", a.size}});
+      atts.push_back({{"id", a.id},
+                      {"sha256", a.sha256},
+                      {"filename", a.filename},
+                      {"mime", a.mime},
+                      {"size", a.size},
+                      {"url", attachment_url(a)}});
     }
     j["attachments"] = atts;
   }

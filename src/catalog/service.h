@@ -110,7 +110,9 @@ std::optional<BlobData> blob(db::Db& db, std::string_view sha256);
 // True when the blob is attached to at least one published 主动公开 item.
 bool blob_is_public(db::Db& db, std::string_view sha256);
 
-// JSON views (the API's and the templates').
+// Where an attachment is downloaded: /files/{sha256}/{filename}.
+std::string attachment_url(const Attachment& a);
+// JSON views (the API's and the templates'); with the body, attachments carry their URL.
 nlohmann::json to_json(const Item& item, bool with_body);
 nlohmann::json column_json(const Column& c);
 

@@ -139,7 +139,7 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
   nlohmann::json atts = nlohmann::json::array();
   for (const auto& a : it->attachments) {
     atts.push_back({{"id", a.id}, {"filename", a.filename}, {"size_kb", std::to_string((a.size + 1023) / 1024)},
-                    {"url", "/files/" + a.sha256 + "/" + http::url_encode(a.filename)},
+                    {"url", catalog::attachment_url(a)},
                     {"delete_url", "/admin/items/" + std::to_string(it->id) + "/attachments/" + std::to_string(a.id) +
                                        "/delete"}});
   }

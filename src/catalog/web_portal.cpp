@@ -210,7 +210,6 @@ void register_portal(Routes& r) {
       if (policy) data["policy"] = item_summary(*policy);
     }
     for (auto& a : data["attachments"]) {
-      a["url"] = "/files/" + a["sha256"].get<std::string>() + "/" + http::url_encode(a["filename"].get<std::string>());
       a["size_kb"] = std::to_string((a["size"].get<int64_t>() + 1023) / 1024) + " KB";
     }
     data["has_attachments"] = !it->attachments.empty();

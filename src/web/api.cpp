@@ -27,36 +27,10 @@ constexpr size_t kMaxJsonBody = 4u << 20;
 constexpr int kMaxPerPage = 100;
 constexpr int kMaxPage = 100000;
 
-// JSON answer; invalid UTF-8 in stored text (which the JSON library would refuse) becomes U+FFFD
-// instead of turning the whole answer into a 500.
-http::Response send(const json& body, int status = 200) {
-  return http::Response::json(body.dump(-1, ' ', false, json::error_handler_t::replace), status);
-}
-
-// The JSON error body of json_error(), {"error": {"code", "message", "fields"}}, with the error's
-// status; dumped leniently because messages may quote what the client sent.
-http::Response fail(const Error& e) {
-  json body = {{"error", {{"code", e.code}, {"message", e.message}}}};
-  if (!e.fields.empty()) body["error"]["fields"] = e.fields;
-  return send(body, e.http_status());
-}
-
 // ---- public views -------------------------------------------------------------------------------
 
-std::string attachment_url(const catalog::Attachment& a) {
-  return "/files/" + a.sha256 + "/" + http::url_encode(a.filename);
-}
-
-// An item as the API shows it. With `with_body`, attachments carry their download URL.
-json item_json(const catalog::Item& it, bool with_body) {
-  json j = catalog::to_json(it, with_body);
-  if (with_body) {
-    for (size_t k = 0; k < it.attachments.size() && k < j["attachments"].size(); ++k) {
-      j["attachments"][k]["url"] = attachment_url(it.attachments[k]);
-    }
-  }
-  return j;
-}
+// An item as the API shows it.
+json item_json(const catalog::Item& it, bool with_body) { return catalog::to_json(it, with_body); }
 
 // A published item for the public. The policy it interprets is only named when that policy is
 // itself public (a withdrawn policy's title must not leak through its interpretation).
@@ -185,7 +159,7 @@ Result<json> json_body(const http::Request& req) {
 }
 
 http::Response body_error(const Error& e) {
-  http::Response r = fail(e);
+  http::Response r = json_error(e);
   if (e.code == "unsupported_media_type") r.status = 415;
   return r;
 }
@@ -293,7 +267,7 @@ void register_api(Routes& r) {
   // ---- public ----
   r.get("/api/v1/agencies", Access::kApiPublic, [](Ctx& c) {
     if (!c.req.query_params().empty()) {
-      return fail(Error::invalid("invalid_parameter", "该接口不接受查询参数"));
+      return json_error(Error::invalid("invalid_parameter", "该接口不接受查询参数"));
     }
     json list = json::array();
     for (const auto& e : agencies::tree(c.db)) {
@@ -304,16 +278,16 @@ void register_api(Routes& r) {
       a["columns"] = cols;
       list.push_back(std::move(a));
     }
-    return send({{"total", list.size()}, {"agencies", list}});
+    return json_ok({{"total", list.size()}, {"agencies", list}});
   });
 
   r.get("/api/v1/items", Access::kApiPublic, [](Ctx& c) {
     auto f = list_filter(c.db, c.req);
-    if (!f) return fail(f.error());
+    if (!f) return json_error(f.error());
     auto page = catalog::list_public(c.db, *f);
     json items = json::array();
     for (const auto& it : page.items) items.push_back(public_item_json(c.db, it, false));
-    return send({{"total", page.total},
+    return json_ok({{"total", page.total},
                  {"page", page.page},
                  {"per_page", page.per_page},
                  {"pages", page.pages()},
@@ -322,9 +296,9 @@ void register_api(Routes& r) {
 
   r.get("/api/v1/items/{id}", Access::kApiPublic, [](Ctx& c) {
     auto id = path_id(c);
-    if (!id) return fail(Error::not_found("该信息不存在或尚未公开"));
+    if (!id) return json_error(Error::not_found("该信息不存在或尚未公开"));
     auto it = catalog::get_public(c.db, *id);
-    if (!it) return fail(it.error());
+    if (!it) return json_error(it.error());
     json j = public_item_json(c.db, *it, true);
     json interpretations = json::array();
     for (const auto& x : catalog::interpretations_of(c.db, it->id)) {
@@ -337,7 +311,7 @@ void register_api(Routes& r) {
         j["interprets"] = public_item_json(c.db, *policy, false);
       }
     }
-    return send(j);
+    return json_ok(j);
   });
 
   // ---- token: drafting and workflow ----
@@ -345,46 +319,46 @@ void register_api(Routes& r) {
     auto body = json_body(c.req);
     if (!body) return body_error(body.error());
     catalog::ItemInput in;
-    if (auto st = apply_fields(*body, in, true); !st) return fail(st.error());
+    if (auto st = apply_fields(*body, in, true); !st) return json_error(st.error());
     auto it = catalog::create_draft(c.db, c.me(), c.actor(), in);
-    if (!it) return fail(it.error());
-    http::Response res = send(item_json(*it, true), 201);
+    if (!it) return json_error(it.error());
+    http::Response res = json_ok(item_json(*it, true), 201);
     res.header("Location", "/api/v1/drafts/" + std::to_string(it->id));
     return res;
   });
 
   r.get("/api/v1/drafts/{id}", Access::kApiToken, [](Ctx& c) {
     auto id = path_id(c);
-    if (!id) return fail(Error::not_found("未找到该信息"));
+    if (!id) return json_error(Error::not_found("未找到该信息"));
     auto it = catalog::get_for_staff(c.db, c.me(), *id);
-    if (!it) return fail(it.error());
+    if (!it) return json_error(it.error());
     json j = item_json(*it, true);
     j["actions"] = actions_json(c.db, c.me(), *it);
-    return send(j);
+    return json_ok(j);
   });
 
   // Edits a draft: fields absent from the body keep their current value.
   r.put("/api/v1/drafts/{id}", Access::kApiToken, [](Ctx& c) {
     auto id = path_id(c);
-    if (!id) return fail(Error::not_found("未找到该信息"));
+    if (!id) return json_error(Error::not_found("未找到该信息"));
     auto body = json_body(c.req);
     if (!body) return body_error(body.error());
     auto cur = catalog::get_for_staff(c.db, c.me(), *id);
-    if (!cur) return fail(cur.error());
+    if (!cur) return json_error(cur.error());
     catalog::ItemInput in = catalog::input_of(*cur);
-    if (auto st = apply_fields(*body, in, false); !st) return fail(st.error());
-    if (in.agency_id != cur->agency_id) return fail(Error::field("agency_id", "不能修改信息的发布机关"));
+    if (auto st = apply_fields(*body, in, false); !st) return json_error(st.error());
+    if (in.agency_id != cur->agency_id) return json_error(Error::field("agency_id", "不能修改信息的发布机关"));
     auto it = catalog::update_draft(c.db, c.me(), c.actor(), *id, in);
-    if (!it) return fail(it.error());
-    return send(item_json(*it, true));
+    if (!it) return json_error(it.error());
+    return json_ok(item_json(*it, true));
   });
 
   r.get("/api/v1/items/{id}/transitions", Access::kApiToken, [](Ctx& c) {
     auto id = path_id(c);
-    if (!id) return fail(Error::not_found("未找到该信息"));
+    if (!id) return json_error(Error::not_found("未找到该信息"));
     auto it = catalog::get_for_staff(c.db, c.me(), *id);
-    if (!it) return fail(it.error());
-    return send({{"item_id", it->id},
+    if (!it) return json_error(it.error());
+    return json_ok({{"item_id", it->id},
                  {"state", catalog::state_code(it->state)},
                  {"state_label", catalog::state_label(it->state)},
                  {"actions", actions_json(c.db, c.me(), *it)}});
@@ -392,7 +366,7 @@ void register_api(Routes& r) {
 
   r.post("/api/v1/items/{id}/transitions", Access::kApiToken, [](Ctx& c) {
     auto id = path_id(c);
-    if (!id) return fail(Error::not_found("未找到该信息"));
+    if (!id) return json_error(Error::not_found("未找到该信息"));
     auto body = json_body(c.req);
     if (!body) return body_error(body.error());
     FieldErrors errs;
@@ -415,15 +389,15 @@ void register_api(Routes& r) {
     } else if (!known) {
       errs.add("action", "未知的操作“" + action + "”");
     }
-    if (!errs.empty()) return fail(errs.to_error());
+    if (!errs.empty()) return json_error(errs.to_error());
     // Reading first keeps a caller who may not read the item from learning its state.
     auto cur = catalog::get_for_staff(c.db, c.me(), *id);
-    if (!cur) return fail(cur.error());
+    if (!cur) return json_error(cur.error());
     auto it = catalog::transition(c.db, c.me(), c.actor(), *id, action, comment);
-    if (!it) return fail(it.error());
+    if (!it) return json_error(it.error());
     json j = item_json(*it, true);
     j["actions"] = actions_json(c.db, c.me(), *it);
-    return send(j);
+    return json_ok(j);
   });
 }
 

@@ -62,13 +62,16 @@ http::Response not_found_page(Ctx& c) {
   return error_page(c, Error::not_found("您访问的页面不存在或已被删除，请检查网址，或从首页重新查找。"));
 }
 
+// Invalid UTF-8 (which the JSON library refuses) becomes U+FFFD rather than turning an answer into a 500.
+http::Response json_ok(const nlohmann::json& body, int status) {
+  return http::Response::json(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), status);
+}
+
 http::Response json_error(const Error& e) {
   nlohmann::json body = {{"error", {{"code", e.code}, {"message", e.message}}}};
   if (!e.fields.empty()) body["error"]["fields"] = e.fields;
-  return http::Response::json(body.dump(), e.http_status());
+  return json_ok(body, e.http_status());
 }
-
-http::Response json_ok(const nlohmann::json& body, int status) { return http::Response::json(body.dump(), status); }
 
 nlohmann::json form_errors(const Error& e) {
   nlohmann::json errors = nlohmann::json::object();
