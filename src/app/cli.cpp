@@ -67,7 +67,7 @@ std::string read_password(const std::string& env_name) {
   return pw;
 }
 
-int cmd_serve(const std::string& path, const std::string& listen, int threads) {
+int cmd_serve(const std::string& path, const std::string& listen, int threads, bool behind_proxy) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT, e.g. 127.0.0.1:8080");
   http::ServerOptions opts;
@@ -82,7 +82,7 @@ int cmd_serve(const std::string& path, const std::string& listen, int threads) {
   opts.port = static_cast<uint16_t>(port);
   opts.threads = threads;
   auto database = open_db(path, true);
-  web::App app(database, web::build_routes());
+  web::App app(database, web::build_routes(), behind_proxy);
   http::HttpServer server(opts, [&app](http::Request& r) { return app.handle(r); });
   const uint16_t bound = server.listen();
   std::atomic<bool> running{true};
@@ -118,6 +118,9 @@ int run_cli(int argc, char** argv) {
   serve->add_option("--db", db_path, "database file")->required();
   serve->add_option("--listen", listen, "HOST:PORT to listen on");
   serve->add_option("--threads", threads, "I/O threads (0: one per core)")->check(CLI::Range(0, 256));
+  bool behind_proxy = false;
+  serve->add_flag("--behind-proxy", behind_proxy,
+                  "trust X-Forwarded-For from a local reverse proxy (nginx) for client addresses");
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
   migrate->add_option("--db", db_path, "database file")->required();
@@ -206,7 +209,7 @@ int run_cli(int argc, char** argv) {
       }
       return 0;
     }
-    if (*serve) return cmd_serve(db_path, listen, threads);
+    if (*serve) return cmd_serve(db_path, listen, threads, behind_proxy);
     if (*migrate) {
       auto d = db::Database::open_sqlite(db_path);
       auto st = db::migrate(d->conn());

@@ -4,6 +4,7 @@
 
 #include "accounts/password.h"
 #include "accounts/service.h"
+#include "platform/text/strings.h"
 #include "platform/text/utf8.h"
 #include "web/context.h"
 
@@ -54,14 +55,20 @@ audit::Actor Ctx::actor() const {
   return {std::nullopt, "公众", req.remote_ip};
 }
 
-App::App(std::shared_ptr<db::Database> database, Routes routes)
-    : database_(std::move(database)), routes_(std::move(routes)) {
+App::App(std::shared_ptr<db::Database> database, Routes routes, bool behind_proxy)
+    : database_(std::move(database)), routes_(std::move(routes)), behind_proxy_(behind_proxy) {
   refresh_generation();
 }
 
 void App::refresh_generation() { cache_.set_generation(cache::read_generation(database_->conn())); }
 
 http::Response App::handle(http::Request& req) {
+  if (behind_proxy_) {
+    const std::string xff = req.header("x-forwarded-for");
+    const size_t comma = xff.rfind(',');
+    std::string last = text::trim(comma == std::string::npos ? std::string_view(xff) : std::string_view(xff).substr(comma + 1));
+    if (!last.empty() && last.size() <= 45) req.remote_ip = std::move(last);
+  }
   auto match = routes_.router().match(req.method, req.path);
   const bool large = req.cookie(kLargeCookie) == "1";
   // Feeds and the sitemap write absolute URLs from the Host header: the host is part of the key, so

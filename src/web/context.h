@@ -92,7 +92,9 @@ Routes build_routes();
 // Serves one request: sessions, CSRF, access, caching, security headers, error pages.
 class App {
  public:
-  App(std::shared_ptr<db::Database> database, Routes routes);
+  // With `behind_proxy`, the client address is taken from the last X-Forwarded-For entry (the one
+  // the local reverse proxy appended), so sign-in throttling per IP sees real clients, not the proxy.
+  App(std::shared_ptr<db::Database> database, Routes routes, bool behind_proxy = false);
   http::Response handle(http::Request& req);
   cache::PageCache& cache() { return cache_; }
   // Re-reads the content generation from the database (called by a timer for other processes' writes).
@@ -101,6 +103,7 @@ class App {
  private:
   std::shared_ptr<db::Database> database_;
   Routes routes_;
+  bool behind_proxy_;
   cache::PageCache cache_;
 };
 

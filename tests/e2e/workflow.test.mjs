@@ -32,7 +32,7 @@ async function newPage() {
   return { context, page };
 }
 
-// The value of the first non-empty option of a <select> (after the placeholder).
+// The value of the first non-empty option of a <select> (after the empty “请选择” option).
 async function firstOptionValue(select, skip = 0) {
   const values = await select.locator('option').evaluateAll((os) => os.map((o) => o.value).filter((v) => v !== ''));
   assert.ok(values.length > skip, 'the select has options');

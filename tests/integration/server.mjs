@@ -107,6 +107,7 @@ export async function startServer({
   password = DEMO_PASSWORD,
   threads,
   env = {},
+  args = [],
   startTimeoutMs = 90_000,
 } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'gongkai-test-'));
@@ -121,7 +122,7 @@ export async function startServer({
     initOutput = r.stdout;
   }
 
-  const serveArgs = ['serve', '--db', dbPath, '--listen', '127.0.0.1:0', ...(threads ? ['--threads', String(threads)] : [])];
+  const serveArgs = ['serve', '--db', dbPath, '--listen', '127.0.0.1:0', ...(threads ? ['--threads', String(threads)] : []), ...args];
   const child = spawn(gongkaiBin(), serveArgs, {
     env: { ...process.env, GK_DEMO_PASSWORD: password, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
