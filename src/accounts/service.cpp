@@ -220,6 +220,7 @@ Result<LoginResult> login(db::Db& db, std::string_view username_raw, std::string
   const bool match = verify_password(password, row ? row->s(1) : dummy_hash());
   if (!row || !match || row->i(2) != 0) {
     db.write([&] {
+      db.exec("DELETE FROM login_failures WHERE at < ?", {cutoff});  // older ones no longer count
       db.exec("INSERT INTO login_failures(username, ip, at) VALUES (?,?,?)", {username, ip, now_iso()});
       return 0;
     });

@@ -27,7 +27,10 @@ void register_common(Routes& r) {
   r.get("/text-size", Access::kPublic, [](Ctx& c) {
     const bool large = c.req.query("size") == "large";
     std::string back = c.req.query("back");
-    if (back.empty() || back[0] != '/' || back.starts_with("//")) back = "/";
+    // Only local paths (browsers read "/\host" as "//host", so backslashes are refused too).
+    if (back.empty() || back[0] != '/' || back.starts_with("//") || back.find('\\') != std::string::npos) {
+      back = "/";
+    }
     auto res = http::Response::redirect(back);
     res.header("Set-Cookie", std::string("gk_large=") + (large ? "1" : "0") + "; Path=/; Max-Age=31536000; SameSite=Lax");
     return res;

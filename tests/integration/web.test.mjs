@@ -131,3 +131,18 @@ describe('page cache', () => {
     assert.ok(text.includes(new URL(srv.baseUrl).host), 'absolute URLs use the requested host');
   });
 });
+
+describe('large-text switch', () => {
+  test('sets the preference and returns only to local pages', async () => {
+    const ok = await fetch(srv.url('/text-size?size=large&back=%2Fitems'), { redirect: 'manual' });
+    assert.equal(ok.status, 303);
+    assert.equal(ok.headers.get('location'), '/items');
+    assert.match(ok.headers.get('set-cookie'), /gk_large=1/);
+    for (const back of ['//evil.example/', '/\\evil.example/', 'https://evil.example/']) {
+      const r = await fetch(srv.url('/text-size?size=large&back=' + encodeURIComponent(back)), { redirect: 'manual' });
+      assert.equal(r.headers.get('location'), '/', `no redirect to ${back}`);
+    }
+    const page = await fetch(srv.url('/items'), { headers: { cookie: 'gk_large=1' } });
+    assert.match(await page.text(), /<html lang="zh-CN" class="large-text">/);
+  });
+});
