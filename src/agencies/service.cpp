@@ -234,7 +234,9 @@ nlohmann::json to_json(const Agency& a) {
           {"address", a.address},
           {"phone", a.phone},
           {"office_hours", a.office_hours},
-          {"index_pattern", a.index_pattern}};
+          {"index_pattern", a.index_pattern},
+          {"sort_order", a.sort_order},
+          {"guide_html", a.guide_html}};
 }
 
 }  // namespace gk::agencies

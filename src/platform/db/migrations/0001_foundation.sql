@@ -95,7 +95,7 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events
   BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
 
--- 栏目. kind: guide_rules (政府信息公开制度), statutory (法定主动公开内容), annual_report (年报), custom.
+-- 栏目. kind: rules (政府信息公开制度), statutory (法定主动公开内容), annual_report (年报), custom.
 CREATE TABLE columns (
   id INTEGER PRIMARY KEY,
   agency_id INTEGER NOT NULL REFERENCES agencies(id),
