@@ -22,10 +22,12 @@ run: build
 	@if [ ! -f $(DB) ]; then mkdir -p $(dir $(DB)) && build/gongkai init --db $(DB) --demo; fi
 	@build/gongkai serve --db $(DB) --listen $(LISTEN)
 
-# Unit tests (GoogleTest under ASan/UBSan), HTTP integration tests and browser tests, against
+# Unit tests (GoogleTest under ASan/UBSan), the holiday calendar against chinese-days and §7 of the
+# facts, HTTP integration tests and browser tests, against
 # servers of the sanitizer build on temporary databases.
 test: build-test
 	@cd build-test && ctest --output-on-failure -j$(JOBS)
+	@GONGKAI_BIN=$(CURDIR)/build-test/gongkai node --test tests/calendar/
 	@GONGKAI_BIN=$(CURDIR)/build-test/gongkai node --test --test-concurrency=1 tests/integration/
 	@GONGKAI_BIN=$(CURDIR)/build-test/gongkai node --test --test-concurrency=1 tests/e2e/
 

@@ -13,9 +13,11 @@
 #include "agencies/service.h"
 #include "app/demo.h"
 #include "catalog/service.h"
+#include "platform/calendar/calendar.h"
 #include "platform/db/migrations.h"
 #include "platform/http/server.h"
 #include "platform/text/utf8.h"
+#include "platform/time.h"
 #include "web/context.h"
 
 namespace gk::app {
@@ -100,6 +102,38 @@ int cmd_serve(const std::string& path, const std::string& listen, int threads, b
   return 0;
 }
 
+// `gongkai calendar ...`: plain text for people, --json for programs (the API's objects).
+int cmd_calendar(const std::string& what, const std::string& a, const std::string& b, int n, bool json) {
+  const auto& cal = calendar::default_calendar();
+  auto from = parse_date(a);
+  if (!from || format_date(*from) != a) return fail(Error::invalid("invalid_date", "日期格式应为 YYYY-MM-DD：" + a));
+  if (what == "day") {
+    auto info = cal.day(*from);
+    if (!info) return fail(info.error());
+    if (json) std::cout << calendar::day_json(*info).dump() << "\n";
+    else std::cout << a << " " << (info->workday ? "工作日" : "非工作日") << "：" << info->reason << "\n";
+    return 0;
+  }
+  if (what == "add") {
+    auto r = cal.add_workdays(*from, n);
+    if (!r) return fail(r.error());
+    if (json) std::cout << calendar::add_json(*from, n, *r).dump() << "\n";
+    else std::cout << format_date(*r) << "\n";
+    return 0;
+  }
+  auto to = parse_date(b);
+  if (!to || format_date(*to) != b) return fail(Error::invalid("invalid_date", "日期格式应为 YYYY-MM-DD：" + b));
+  nlohmann::json out = nlohmann::json::array();
+  for (auto d = std::chrono::sys_days{*from}; d <= std::chrono::sys_days{*to}; d += std::chrono::days{1}) {
+    auto info = cal.day(calendar::Date{d});
+    if (!info) return fail(info.error());
+    if (json) out.push_back(calendar::day_json(*info));
+    else std::cout << format_date(calendar::Date{d}) << "\t" << (info->workday ? "工作日" : "休息") << "\t" << info->reason << "\n";
+  }
+  if (json) std::cout << out.dump() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -170,6 +204,23 @@ int run_cli(int argc, char** argv) {
   token_create->add_option("--user", username)->required();
   token_create->add_option("--label", label);
 
+  auto* cal = cli.add_subcommand("calendar", "working days on the State Council holiday schedule");
+  cal->require_subcommand(1);
+  std::string date_a, date_b;
+  int workdays = 0;
+  bool as_json = false;
+  auto* cal_day = cal->add_subcommand("is-workday", "is DATE a working day, and why");
+  cal_day->add_option("DATE", date_a, "YYYY-MM-DD")->required();
+  cal_day->add_flag("--json", as_json, "print JSON");
+  auto* cal_add = cal->add_subcommand("add", "the date N working days after FROM (FROM itself not counted)");
+  cal_add->add_option("FROM", date_a, "YYYY-MM-DD")->required();
+  cal_add->add_option("N", workdays, "working days")->required();
+  cal_add->add_flag("--json", as_json, "print JSON");
+  auto* cal_list = cal->add_subcommand("list", "every date from FROM to TO with its working-day status");
+  cal_list->add_option("FROM", date_a, "YYYY-MM-DD")->required();
+  cal_list->add_option("TO", date_b, "YYYY-MM-DD")->required();
+  cal_list->add_flag("--json", as_json, "print JSON");
+
   std::string out_path, in_path;
   auto* backup = cli.add_subcommand("backup", "online backup (consistent while serving)");
   backup->add_option("--db", db_path)->required();
@@ -210,6 +261,7 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*serve) return cmd_serve(db_path, listen, threads, behind_proxy);
+    if (*cal) return cmd_calendar(*cal_day ? "day" : (*cal_add ? "add" : "list"), date_a, date_b, workdays, as_json);
     if (*migrate) {
       auto d = db::Database::open_sqlite(db_path);
       auto st = db::migrate(d->conn());

@@ -530,7 +530,7 @@ std::vector<int> public_years(db::Db& db, std::optional<int64_t> agency_id) {
   return out;
 }
 
-Art26Status art26_status(const Item& item, std::string_view today) {
+Art26Status art26_status(const Item& item, std::string_view today, const calendar::Calendar& cal) {
   Art26Status s;
   auto written = parse_date(item.written_date);
   auto now = parse_date(today);
@@ -539,8 +539,13 @@ Art26Status art26_status(const Item& item, std::string_view today) {
     s.label = "未填写成文日期";
     return s;
   }
-  auto deadline = add_weekdays(*written, kArt26WorkingDays);
-  s.deadline = format_date(deadline);
+  auto deadline = cal.add_workdays(*written, kArt26WorkingDays);
+  if (!deadline) {
+    s.state = "unknown";
+    s.label = deadline.error().message;
+    return s;
+  }
+  s.deadline = format_date(*deadline);
   if (!item.publish_date.empty()) {
     s.days_left = 0;
     const bool late = item.publish_date > s.deadline;
@@ -548,7 +553,13 @@ Art26Status art26_status(const Item& item, std::string_view today) {
     s.label = late ? "发布晚于第二十六条期限（" + s.deadline + "）" : "已在期限内发布";
     return s;
   }
-  s.days_left = weekdays_between(*now, deadline);
+  auto left = cal.workdays_between(*now, *deadline);
+  if (!left) {
+    s.state = "unknown";
+    s.label = left.error().message;
+    return s;
+  }
+  s.days_left = *left;
   if (s.days_left < 0) {
     s.state = "overdue";
     s.label = "已超过公开期限 " + std::to_string(-s.days_left) + " 个工作日";

@@ -13,6 +13,7 @@
 #include "catalog/model.h"
 #include "catalog/workflow.h"
 #include "platform/audit/audit.h"
+#include "platform/calendar/calendar.h"
 #include "platform/db/db.h"
 #include "platform/result.h"
 
@@ -81,15 +82,16 @@ std::vector<Item> interpretations_of(db::Db& db, int64_t policy_id);
 // Years that have published items (for filter menus), newest first.
 std::vector<int> public_years(db::Db& db, std::optional<int64_t> agency_id);
 
-// Art. 26: the publication limit of an item (20 working days from 成文日期; Monday–Friday only
-// until the holiday calendar lands).
+// Art. 26: the publication limit of an item: 20 working days (on the holiday calendar, 调休
+// included) after its 成文日期. state "unknown" when the calendar lacks a year the count needs.
 struct Art26Status {
   std::string deadline;  // YYYY-MM-DD, "" when the item has no 成文日期
   int days_left = 0;     // working days from today (negative: overdue)
-  std::string state;     // "ok", "near", "overdue", "met", "late" (published after the limit), "none"
+  std::string state;     // "ok", "near", "overdue", "met", "late" (published after the limit), "none", "unknown"
   std::string label;     // Chinese
 };
-Art26Status art26_status(const Item& item, std::string_view today);
+Art26Status art26_status(const Item& item, std::string_view today,
+                         const calendar::Calendar& cal = calendar::default_calendar());
 
 // Columns.
 std::vector<Column> columns_of(db::Db& db, int64_t agency_id);

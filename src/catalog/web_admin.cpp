@@ -15,7 +15,7 @@ namespace {
 using catalog::Item;
 using catalog::ItemInput;
 
-constexpr const char* kWeekdayNote = "第二十六条期限暂按周一至周五计算，未计入法定节假日和调休；节假日日历上线后将自动精确计算。";
+constexpr const char* kCalendarNote = "期限按国务院公布的节假日安排计算工作日（法定节假日不计入，调休上班日计入），成文日期当日不计入。";
 
 nlohmann::json staff_item_json(const Item& it, const std::string& today) {
   nlohmann::json j = catalog::to_json(it, false);
@@ -160,7 +160,7 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
                                  agencies::can_administer(c.db, c.me(), it->agency_id));
   data["validities"] = label_options(catalog::kValidities, it->validity);
   data["events"] = audit_events_json(audit::for_entity(c.db, "item", id));
-  data["weekday_note"] = kWeekdayNote;
+  data["calendar_note"] = kCalendarNote;
   data["errors"] = nlohmann::json::object();
   if (err) data.update(form_errors(*err));
   if (c.req.query("saved") == "1") data["saved"] = true;
@@ -212,7 +212,7 @@ void register_catalog_admin(Routes& r) {
     for (auto role : me.user.roles) roles.push_back(accounts::role_label(role));
     nlohmann::json data = {{"waiting", waiting}, {"has_waiting", !waiting.empty()},
                            {"deadlines", deadlines}, {"has_deadlines", !deadlines.empty()},
-                           {"roles", roles}, {"today", today}, {"weekday_note", kWeekdayNote},
+                           {"roles", roles}, {"today", today}, {"calendar_note", kCalendarNote},
                            {"can_draft", me.has(accounts::Role::kDrafter) || me.has(accounts::Role::kAgencyAdmin) ||
                                              me.is_platform_admin()}};
     return page(c, "admin_dashboard", data, "我的工作");

@@ -45,6 +45,7 @@ Routes build_routes() {
   register_portal(r);
   register_catalog_admin(r);
   register_api(r);
+  register_calendar(r);
   return r;
 }
 

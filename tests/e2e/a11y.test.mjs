@@ -100,7 +100,7 @@ async function assertIdrefsResolve(page, path) {
 test('portal pages have no serious or critical axe violations', { timeout: 120_000 }, async (t) => {
   const context = await newContext();
   const page = await context.newPage();
-  const paths = ['/', '/items', itemPath, agencyPath, '/agencies', '/admin/login'];
+  const paths = ['/', '/items', itemPath, agencyPath, '/agencies', '/admin/login', '/deadline?received=2024-09-26'];
   for (const path of paths) {
     await t.test(path, () => assertAccessible(page, path));
   }

@@ -114,3 +114,30 @@ TEST(Calendar, YearFilesRoundTrip) {
 
 }  // namespace
 }  // namespace gk::calendar
+
+namespace gk::calendar {
+namespace {
+
+// The shipped schedules (data/holidays), on the cases clerks get wrong.
+TEST(ShippedCalendar, KnowsTheHardCases) {
+  const Calendar& c = default_calendar();
+  EXPECT_EQ(c.years().front(), 2017);
+  EXPECT_EQ(c.years().back(), 2026);
+  // 2020: the Spring Festival extended to 02-02; the planned 02-01 make-up day was cancelled.
+  EXPECT_FALSE(c.day(d("2020-02-01"))->workday);
+  EXPECT_EQ(c.day(d("2020-01-31"))->reason, "春节");
+  EXPECT_EQ(format_date(*c.add_workdays(d("2020-01-23"), 1)), "2020-02-03");
+  // A make-up Saturday at the end of a year belongs to the next year's 元旦 notice.
+  EXPECT_TRUE(c.day(d("2018-12-29"))->workday);
+  EXPECT_FALSE(c.day(d("2018-12-31"))->workday);
+  // 2026 元旦: 01-01 – 01-03 off, Sunday 01-04 worked.
+  EXPECT_TRUE(c.day(d("2026-01-04"))->workday);
+  EXPECT_EQ(format_date(*c.add_workdays(d("2025-12-31"), 1)), "2026-01-04");
+  // 20 working days from a receipt on 2025-09-26 (Fri): make-up Sunday 09-28 counts, the 8-day
+  // 国庆节、中秋节 block does not, make-up Saturday 10-11 does.
+  EXPECT_EQ(format_date(*c.add_workdays(d("2025-09-26"), 20)), "2025-10-30");
+  EXPECT_FALSE(c.day(d("2016-12-30")).ok());
+}
+
+}  // namespace
+}  // namespace gk::calendar

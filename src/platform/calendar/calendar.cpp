@@ -38,6 +38,14 @@ Error missing_year_error(int year) {
                                                      "年的节假日安排尚未载入，无法按工作日计算。请平台管理员录入该年度国务院放假安排。");
 }
 
+nlohmann::json day_json(const DayInfo& d) {
+  return {{"date", format_date(d.date)}, {"workday", d.workday}, {"reason", d.reason}};
+}
+
+nlohmann::json add_json(Date from, int workdays, Date result) {
+  return {{"from", format_date(from)}, {"workdays", workdays}, {"date", format_date(result)}};
+}
+
 Result<YearSchedule> parse_year(std::string_view text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return Error::invalid("bad_schedule", "年度放假安排不是有效的JSON对象");

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <map>
 #include <string>
 #include <string_view>
@@ -94,6 +95,11 @@ class Calendar {
 const Calendar& default_calendar();
 // The embedded year schedules, ascending.
 const std::vector<YearSchedule>& default_schedules();
+
+// {"date", "workday", "reason"}: a day as the CLI and the API show it.
+nlohmann::json day_json(const DayInfo& d);
+// {"from", "workdays", "date"}: the result of add_workdays as the CLI and the API show it.
+nlohmann::json add_json(Date from, int workdays, Date result);
 
 // The error for a date whose year is not loaded.
 Error missing_year_error(int year);
