@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -13,6 +14,7 @@
 #include "agencies/service.h"
 #include "app/demo.h"
 #include "catalog/service.h"
+#include "holidays/service.h"
 #include "platform/calendar/calendar.h"
 #include "platform/db/migrations.h"
 #include "platform/http/server.h"
@@ -84,6 +86,7 @@ int cmd_serve(const std::string& path, const std::string& listen, int threads, b
   opts.port = static_cast<uint16_t>(port);
   opts.threads = threads;
   auto database = open_db(path, true);
+  holidays::load(database->conn());
   web::App app(database, web::build_routes(), behind_proxy);
   http::HttpServer server(opts, [&app](http::Request& r) { return app.handle(r); });
   const uint16_t bound = server.listen();
@@ -104,7 +107,8 @@ int cmd_serve(const std::string& path, const std::string& listen, int threads, b
 
 // `gongkai calendar ...`: plain text for people, --json for programs (the API's objects).
 int cmd_calendar(const std::string& what, const std::string& a, const std::string& b, int n, bool json) {
-  const auto& cal = calendar::default_calendar();
+  const auto cal_ptr = calendar::current();
+  const auto& cal = *cal_ptr;
   auto from = parse_date(a);
   if (!from || format_date(*from) != a) return fail(Error::invalid("invalid_date", "日期格式应为 YYYY-MM-DD：" + a));
   if (what == "day") {
@@ -220,6 +224,14 @@ int run_cli(int argc, char** argv) {
   cal_list->add_option("FROM", date_a, "YYYY-MM-DD")->required();
   cal_list->add_option("TO", date_b, "YYYY-MM-DD")->required();
   cal_list->add_flag("--json", as_json, "print JSON");
+  std::string cal_db;
+  for (auto* sub : {cal_day, cal_add, cal_list}) {
+    sub->add_option("--db", cal_db, "also use the holiday schedules added to this database");
+  }
+  std::string year_file;
+  auto* cal_year = cal->add_subcommand("add-year", "add a year's holiday schedule (JSON in the data/holidays format)");
+  cal_year->add_option("--db", db_path)->required();
+  cal_year->add_option("--file", year_file, "schedule file")->required()->check(CLI::ExistingFile);
 
   std::string out_path, in_path;
   auto* backup = cli.add_subcommand("backup", "online backup (consistent while serving)");
@@ -261,7 +273,22 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*serve) return cmd_serve(db_path, listen, threads, behind_proxy);
-    if (*cal) return cmd_calendar(*cal_day ? "day" : (*cal_add ? "add" : "list"), date_a, date_b, workdays, as_json);
+    if (*cal_year) {
+      auto d = open_db(db_path, true);
+      holidays::load(d->conn());
+      std::ifstream in(year_file);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      auto schedule = calendar::parse_year(text);
+      if (!schedule) return fail(schedule.error());
+      auto st = holidays::add_year(d->conn(), nullptr, cli_actor(), *schedule);
+      if (!st) return fail(st.error());
+      std::cout << "holiday schedule of " << schedule->year << " added\n";
+      return 0;
+    }
+    if (*cal) {
+      if (!cal_db.empty()) holidays::load(open_db(cal_db, true)->conn());
+      return cmd_calendar(*cal_day ? "day" : (*cal_add ? "add" : "list"), date_a, date_b, workdays, as_json);
+    }
     if (*migrate) {
       auto d = db::Database::open_sqlite(db_path);
       auto st = db::migrate(d->conn());

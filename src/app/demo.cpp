@@ -390,7 +390,7 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
       auto written = *parse_date(s.written);
       // Mostly within the Art. 26 limit, a few late; plain weekdays where the calendar lacks the year.
       const int lag = n % 23 == 11 ? pick(22, 30) : pick(1, 12);
-      auto on_calendar = calendar::default_calendar().add_workdays(written, lag);
+      auto on_calendar = calendar::current()->add_workdays(written, lag);
       std::string publish = format_date(on_calendar ? *on_calendar : add_weekdays(written, lag));
       if (publish > today) publish = today;
       published.push_back({it.id, s.agency, s.written, publish});

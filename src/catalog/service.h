@@ -91,7 +91,7 @@ struct Art26Status {
   std::string label;     // Chinese
 };
 Art26Status art26_status(const Item& item, std::string_view today,
-                         const calendar::Calendar& cal = calendar::default_calendar());
+                         const calendar::Calendar& cal = *calendar::current());
 
 // Columns.
 std::vector<Column> columns_of(db::Db& db, int64_t agency_id);

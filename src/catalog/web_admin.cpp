@@ -5,6 +5,7 @@
 #include "agencies/service.h"
 #include "catalog/service.h"
 #include "catalog/taxonomy.h"
+#include "holidays/service.h"
 #include "platform/time.h"
 #include "web/audit_view.h"
 #include "web/modules.h"
@@ -215,6 +216,7 @@ void register_catalog_admin(Routes& r) {
                            {"roles", roles}, {"today", today}, {"calendar_note", kCalendarNote},
                            {"can_draft", me.has(accounts::Role::kDrafter) || me.has(accounts::Role::kAgencyAdmin) ||
                                              me.is_platform_admin()}};
+    if (auto warn = holidays::missing_next_year_warning(today)) data["calendar_warning"] = *warn;
     return page(c, "admin_dashboard", data, "我的工作");
   });
 

@@ -4,6 +4,7 @@
 
 #include "accounts/password.h"
 #include "accounts/service.h"
+#include "holidays/service.h"
 #include "platform/text/strings.h"
 #include "platform/text/utf8.h"
 #include "web/context.h"
@@ -60,7 +61,13 @@ App::App(std::shared_ptr<db::Database> database, Routes routes, bool behind_prox
   refresh_generation();
 }
 
-void App::refresh_generation() { cache_.set_generation(cache::read_generation(database_->conn())); }
+void App::refresh_generation() {
+  db::Db& db = database_->conn();
+  const int64_t g = cache::read_generation(db);
+  // A change anywhere (another process included) may have added a holiday schedule.
+  if (g != cache_.generation()) holidays::load(db);
+  cache_.set_generation(g);
+}
 
 http::Response App::handle(http::Request& req) {
   if (behind_proxy_) {

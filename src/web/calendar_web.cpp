@@ -27,7 +27,8 @@ Result<Date> date_param(const http::Request& req, const char* name, const char* 
 // Every non-working day after `from` up to `to`, with its reason (the explanation users print).
 nlohmann::json non_working_days(Date from, Date to) {
   nlohmann::json out = nlohmann::json::array();
-  const auto& cal = calendar::default_calendar();
+  const auto cal_ptr = calendar::current();
+  const auto& cal = *cal_ptr;
   for (auto d = std::chrono::sys_days{from} + std::chrono::days{1}; d <= std::chrono::sys_days{to};
        d += std::chrono::days{1}) {
     auto info = cal.day(Date{d});
@@ -37,7 +38,8 @@ nlohmann::json non_working_days(Date from, Date to) {
 }
 
 nlohmann::json deadline_json(Date received) {
-  const auto& cal = calendar::default_calendar();
+  const auto cal_ptr = calendar::current();
+  const auto& cal = *cal_ptr;
   nlohmann::json out = {{"received", format_date(received)}};
   auto reply = cal.add_workdays(received, kReplyWorkdays);
   if (!reply) return {{"error", reply.error().message}};
@@ -75,7 +77,7 @@ void register_calendar(Routes& r) {
       }
     }
     nlohmann::json years = nlohmann::json::array();
-    for (int y : calendar::default_calendar().years()) years.push_back(y);
+    for (int y : calendar::current()->years()) years.push_back(y);
     data["years"] = years;
     return page(c, "deadline", data, "依申请公开答复期限计算器", status);
   });
@@ -83,7 +85,7 @@ void register_calendar(Routes& r) {
   r.get("/api/v1/calendar/day", Access::kApiPublic, [](Ctx& c) {
     auto d = date_param(c.req, "date", "date ");
     if (!d) return json_error(d.error());
-    auto info = calendar::default_calendar().day(*d);
+    auto info = calendar::current()->day(*d);
     if (!info) return json_error(info.error());
     return json_ok(calendar::day_json(*info));
   });
@@ -95,7 +97,7 @@ void register_calendar(Routes& r) {
     auto id = parse_id(n);
     if (n != "0" && !id) return json_error(Error::field("workdays", "workdays 应为 0 至 2500 的整数"));
     const int workdays = id ? static_cast<int>(std::min<int64_t>(*id, calendar::kMaxWorkdays + 1)) : 0;
-    auto result = calendar::default_calendar().add_workdays(*from, workdays);
+    auto result = calendar::current()->add_workdays(*from, workdays);
     if (!result) return json_error(result.error());
     return json_ok(calendar::add_json(*from, workdays, *result));
   });

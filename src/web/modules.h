@@ -11,6 +11,7 @@ void register_directory_admin(Routes& r);  // /admin/agencies, /admin/users, /ad
 void register_portal(Routes& r);           // public pages, feeds, sitemap (catalog/web_portal.cpp)
 void register_catalog_admin(Routes& r);    // /admin, /admin/items... (catalog/web_admin.cpp)
 void register_api(Routes& r);              // /api/v1/... (web/api.cpp)
-void register_calendar(Routes& r);         // /deadline, /api/v1/calendar/... (web/calendar_web.cpp)
+void register_calendar(Routes& r);
+void register_holidays_admin(Routes& r);   // /admin/calendar (holidays/web.cpp)         // /deadline, /api/v1/calendar/... (web/calendar_web.cpp)
 
 }  // namespace gk::web

@@ -46,6 +46,7 @@ Routes build_routes() {
   register_catalog_admin(r);
   register_api(r);
   register_calendar(r);
+  register_holidays_admin(r);
   return r;
 }
 

@@ -2,6 +2,7 @@
 #include "platform/calendar/calendar.h"
 
 #include <nlohmann/json.hpp>
+#include <mutex>
 #include <stdexcept>
 
 #include "platform/embedded.h"
@@ -207,13 +208,38 @@ const std::vector<YearSchedule>& default_schedules() {
   return all;
 }
 
-const Calendar& default_calendar() {
-  static const Calendar cal = [] {
+namespace {
+
+std::mutex& current_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::shared_ptr<const Calendar>& current_slot() {
+  static std::shared_ptr<const Calendar> slot = [] {
     auto c = Calendar::build(default_schedules());
     if (!c) throw std::runtime_error("embedded holiday data is invalid: " + c.error().message);
-    return std::move(*c);
+    return std::make_shared<const Calendar>(std::move(*c));
   }();
-  return cal;
+  return slot;
+}
+
+}  // namespace
+
+std::shared_ptr<const Calendar> current() {
+  std::lock_guard lock(current_mutex());
+  return current_slot();
+}
+
+Status install_extra_years(const std::vector<YearSchedule>& extra) {
+  std::vector<YearSchedule> all = default_schedules();
+  all.insert(all.end(), extra.begin(), extra.end());
+  auto c = Calendar::build(all);
+  if (!c) return c.error();
+  auto built = std::make_shared<const Calendar>(std::move(*c));
+  std::lock_guard lock(current_mutex());
+  current_slot() = std::move(built);
+  return ok_status();
 }
 
 }  // namespace gk::calendar

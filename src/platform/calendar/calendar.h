@@ -8,6 +8,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,11 +91,15 @@ class Calendar {
   std::map<int, Year> years_;
 };
 
-// The calendar of the embedded data/holidays/*.json. Throws std::runtime_error if that data is
-// malformed (it ships with the program: a build error).
-const Calendar& default_calendar();
-// The embedded year schedules, ascending.
+// The embedded year schedules (data/holidays/*.json), ascending. Throws std::runtime_error if that
+// data is malformed (it ships with the program: a build error).
 const std::vector<YearSchedule>& default_schedules();
+// The calendar in force: the embedded years plus those a platform admin added (install_extra_years).
+// Hold the pointer for the duration of a computation; it is never changed in place.
+std::shared_ptr<const Calendar> current();
+// Replaces the calendar in force by the embedded years plus `extra` (years the embedded data lacks).
+// Returns an error, and changes nothing, when a year is invalid or already present.
+Status install_extra_years(const std::vector<YearSchedule>& extra);
 
 // {"date", "workday", "reason"}: a day as the CLI and the API show it.
 nlohmann::json day_json(const DayInfo& d);
