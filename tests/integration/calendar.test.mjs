@@ -46,3 +46,29 @@ test('the deadline calculator gives the reply date and the days not counted', as
   assert.equal(bad.status, 400);
   assert.match(await bad.text(), /收到申请的日期应为有效日期/);
 });
+
+test('a year added on the command line is used by the running server within seconds', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  assert.equal((await json('/api/v1/calendar/day?date=2027-02-14')).status, 400, '2027 is not shipped');
+  const file = path.join(srv.dir, '2027.json');
+  writeFileSync(file, JSON.stringify({
+    year: 2027, source: 'test',
+    off: [{ name: '春节', from: '2027-02-06', to: '2027-02-13' }],
+    work: [{ name: '春节', date: '2027-02-14' }],
+  }));
+  const bad = await srv.cli(['calendar', 'add-year', '--db', srv.dbPath, '--file', file.replace('2027', 'none')]);
+  assert.notEqual(bad.code, 0);
+  const r = await srv.cli(['calendar', 'add-year', '--db', srv.dbPath, '--file', file]);
+  assert.equal(r.code, 0, r.stderr);
+  const again = await srv.cli(['calendar', 'add-year', '--db', srv.dbPath, '--file', file]);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /已经存在/);
+  let day;
+  for (let i = 0; i < 50; i++) {
+    day = await json('/api/v1/calendar/day?date=2027-02-14');
+    if (day.status === 200) break;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  assert.deepEqual(day.body, { date: '2027-02-14', workday: true, reason: '调休上班（春节）' });
+});
