@@ -191,6 +191,22 @@ Status set_password(db::Db& db, const Principal* by, const audit::Actor& actor, 
   });
 }
 
+Status change_own_password(db::Db& db, const Principal& me, const audit::Actor& actor, std::string_view current,
+                           std::string_view replacement, std::string_view keep_session) {
+  auto row = db.query_one("SELECT password_hash FROM users WHERE id = ?", {me.user.id});
+  if (!row || !verify_password(current, row->s(0))) return Error::field("current", "当前密码不正确");
+  if (current == replacement) return Error::field("password", "新密码不能与当前密码相同");
+  if (auto st = check_password_policy(replacement, me.user.username); !st) return st;
+  const std::string hash = hash_password(replacement);
+  return db.write([&]() -> Status {
+    db.exec("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, now_iso(), me.user.id});
+    db.exec("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {me.user.id, sha256_hex(keep_session)});
+    audit::record(db, actor, me.user.agency_id, "user", me.user.id, "password", nlohmann::json::object(),
+                  nlohmann::json::object(), "本人修改密码");
+    return ok_status();
+  });
+}
+
 Status set_disabled(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, bool disabled) {
   return db.write([&]() -> Status {
     auto u = get_user(db, id);

@@ -37,6 +37,10 @@ Result<User> create_user(db::Db& db, const Principal* by, const audit::Actor& ac
 Result<User> update_user(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, const UserInput& in);
 Status set_password(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, std::string_view password);
 Status set_disabled(db::Db& db, const Principal* by, const audit::Actor& actor, int64_t id, bool disabled);
+// A signed-in user changes their own password: the current one must be right and the new one meet
+// the policy. Other sessions of the user end (the current one, `keep_session`, stays).
+Status change_own_password(db::Db& db, const Principal& me, const audit::Actor& actor, std::string_view current,
+                           std::string_view replacement, std::string_view keep_session);
 // True when `by` may manage the existing user `u` (see above).
 bool may_manage(db::Db& db, const Principal& by, const User& u);
 

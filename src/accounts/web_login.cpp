@@ -36,6 +36,22 @@ void register_login(Routes& r) {
                                  std::to_string(accounts::kSessionHours * 3600) + (tls ? "; Secure" : ""));
     return out;
   });
+  r.get("/admin/account", Access::kStaff, [](Ctx& c) {
+    return page(c, "admin_account", {{"saved", c.req.query("saved") == "1"}, {"errors", nlohmann::json::object()}},
+                "修改密码");
+  });
+  r.post("/admin/account", Access::kStaff, [](Ctx& c) {
+    nlohmann::json data = {{"errors", nlohmann::json::object()}};
+    Status st = c.req.form("password") != c.req.form("confirm")
+                    ? Status(Error::field("confirm", "两次输入的新密码不一致"))
+                    : accounts::change_own_password(c.db, c.me(), c.actor(), c.req.form("current"),
+                                                    c.req.form("password"), c.req.cookie("gk_session"));
+    if (!st) {
+      data.update(form_errors(st.error()));
+      return page(c, "admin_account", data, "修改密码", st.error().http_status());
+    }
+    return http::Response::redirect("/admin/account?saved=1");
+  });
   r.post("/admin/logout", Access::kStaff, [](Ctx& c) {
     accounts::logout(c.db, c.req.cookie("gk_session"));
     auto out = http::Response::redirect("/admin/login");

@@ -121,7 +121,7 @@ test('back-office pages have no serious or critical axe violations', { timeout: 
   const context = await newContext();
   const page = await context.newPage();
   await login(page, srv.baseURL, srv.user('drafter'));
-  for (const path of ['/admin', '/admin/items', '/admin/items/new']) {
+  for (const path of ['/admin', '/admin/items', '/admin/items/new', '/admin/account', '/admin/calendar']) {
     await t.test(path, () => assertAccessible(page, path));
   }
   // An item page of the back office, and the editor showing field errors after an empty save.

@@ -122,6 +122,26 @@ TEST_F(AccountsTest, AgencyTreeRejectsCyclesAndBadCodes) {
   EXPECT_EQ(m.error().fields.count("parent_id"), 1u);
 }
 
+TEST_F(AccountsTest, UsersChangeTheirOwnPassword) {
+  auto me = make_user("clerk", county_, {"drafter"});
+  auto here = accounts::login(db(), "clerk", "Test-Passw0rd!", "127.0.0.1");
+  auto elsewhere = accounts::login(db(), "clerk", "Test-Passw0rd!", "127.0.0.2");
+  ASSERT_TRUE(here.ok() && elsewhere.ok());
+  auto st = accounts::change_own_password(db(), me, system(), "wrong", "Another-Passw0rd", here->session_token);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().fields.count("current"), 1u);
+  st = accounts::change_own_password(db(), me, system(), "Test-Passw0rd!", "weak", here->session_token);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().fields.count("password"), 1u);
+  ASSERT_TRUE(accounts::change_own_password(db(), me, system(), "Test-Passw0rd!", "Another-Passw0rd",
+                                            here->session_token)
+                  .ok());
+  EXPECT_TRUE(accounts::session_principal(db(), here->session_token));
+  EXPECT_FALSE(accounts::session_principal(db(), elsewhere->session_token));
+  EXPECT_FALSE(accounts::login(db(), "clerk", "Test-Passw0rd!", "127.0.0.3").ok());
+  EXPECT_TRUE(accounts::login(db(), "clerk", "Another-Passw0rd", "127.0.0.3").ok());
+}
+
 TEST_F(AccountsTest, AdministrationIsCheckedInTheService) {
   auto town_admin = make_user("townadmin", town_, {"agency_admin"});
   auto platform = make_user("root", county_, {"platform_admin"});
