@@ -74,18 +74,4 @@ std::chrono::year_month_day add_weekdays(std::chrono::year_month_day start, int 
   return std::chrono::year_month_day{d};
 }
 
-int weekdays_between(std::chrono::year_month_day from, std::chrono::year_month_day to) {
-  std::chrono::sys_days a{from}, b{to};
-  int sign = 1;
-  if (b < a) {
-    std::swap(a, b);
-    sign = -1;
-  }
-  int count = 0;
-  for (auto d = a + std::chrono::days{1}; d <= b; d += std::chrono::days{1}) {
-    if (is_weekday(d)) ++count;
-  }
-  return sign * count;
-}
-
 }  // namespace gk

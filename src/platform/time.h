@@ -24,9 +24,8 @@ std::string format_date(std::chrono::year_month_day d);
 // Formats "YYYY-MM-DD" as "YYYY年MM月DD日" (as gov.cn pages show dates); returns the input if unparsable.
 std::string format_date_cn(std::string_view iso);
 
-// Adds n working days counting Monday to Friday only (no holiday calendar yet); the start day is not counted.
+// Adds n weekdays (Monday to Friday, no holidays); the start day is not counted. Only for the demo
+// data where the holiday calendar lacks a year: deadlines use calendar::Calendar.
 std::chrono::year_month_day add_weekdays(std::chrono::year_month_day start, int n);
-// Working days (Monday to Friday) after `from` up to and including `to`; negative if `to` is earlier.
-int weekdays_between(std::chrono::year_month_day from, std::chrono::year_month_day to);
 
 }  // namespace gk

@@ -10,19 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include "app/demo_files.h"
 #include "platform/files/containers.h"
 
 namespace gk::files {
 namespace {
 
-uint32_t crc32(std::string_view data) {
-  uint32_t crc = 0xFFFFFFFFu;
-  for (unsigned char c : data) {
-    crc ^= c;
-    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
-}
+using app::demo_files::crc32;
 
 void put16(std::string& s, uint16_t v) {
   s.push_back(static_cast<char>(v & 0xFF));
