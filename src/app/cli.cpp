@@ -15,6 +15,7 @@
 #include "app/demo.h"
 #include "catalog/service.h"
 #include "holidays/service.h"
+#include "clock/clock.h"
 #include "platform/calendar/calendar.h"
 #include "platform/db/migrations.h"
 #include "platform/http/server.h"
@@ -138,6 +139,46 @@ int cmd_calendar(const std::string& what, const std::string& a, const std::strin
   return 0;
 }
 
+// `gongkai calendar clock`: the statutory clock of one case, as text or as the API's JSON.
+int cmd_clock(const std::string& events_text, const std::string& today_text, const clock::Settings& settings,
+              bool json) {
+  auto events = clock::parse_events(events_text);
+  if (!events) return fail(events.error());
+  const std::string today_s = today_text.empty() ? today_cn() : today_text;
+  auto today = parse_date(today_s);
+  if (!today || format_date(*today) != today_s) return fail(Error::invalid("invalid_date", "日期格式应为 YYYY-MM-DD：" + today_s));
+  auto r = clock::evaluate(*calendar::current(), *events, *today, settings);
+  if (!r) return fail(r.error());
+  const auto j = clock::to_json(*r);
+  if (json) {
+    std::cout << j.dump() << "\n";
+    return 0;
+  }
+  std::cout << "状态：" << j["phase_label"].get<std::string>();
+  if (r->phase == clock::Phase::kRunning || r->phase == clock::Phase::kPaused) {
+    std::cout << "（" << j["urgency_label"].get<std::string>() << "）";
+  }
+  std::cout << "\n";
+  if (r->due) {
+    std::cout << "答复期限：" << format_date(*r->due) << (r->due_provisional ? "（估算）" : "") << "\n";
+    if (!r->closed_on) std::cout << "剩余工作日：" << r->workdays_left << "\n";
+  }
+  for (const auto& l : r->limits) {
+    std::cout << l.label << "：" << format_date(l.due) << (l.kept ? "" : "（未遵守）") << "\n";
+  }
+  std::cout << "\n计算依据：\n";
+  for (size_t i = 0; i < r->rules.size(); ++i) std::cout << "  " << i + 1 << ". " << r->rules[i] << "\n";
+  if (!r->days.empty()) {
+    std::cout << "\n期间不计入的日期：\n";
+    for (const auto& d : j["days"]) {
+      std::cout << "  " << d["date"].get<std::string>() << " " << d["weekday"].get<std::string>() << " "
+                << d["reason"].get<std::string>() << "\n";
+    }
+  }
+  for (const auto& w : r->warnings) std::cout << "注意：" << w << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -224,8 +265,22 @@ int run_cli(int argc, char** argv) {
   cal_list->add_option("FROM", date_a, "YYYY-MM-DD")->required();
   cal_list->add_option("TO", date_b, "YYYY-MM-DD")->required();
   cal_list->add_flag("--json", as_json, "print JSON");
+  auto* cal_clock = cal->add_subcommand("clock", "the statutory clock of an application: due date, state, explanation");
+  std::string clock_events, clock_today, clock_start = "next";
+  clock::Settings clock_settings;
+  cal_clock->add_option("--events", clock_events,
+                        "events, e.g. \"received 2024-01-02 online; extended 2024-01-25 days=10 by=王主任\"")
+      ->required();
+  cal_clock->add_option("--today", clock_today, "evaluate as of this date (default: today in China)");
+  cal_clock->add_option("--start-day", clock_start, "whether the receipt day counts: next (default) or same")
+      ->check(CLI::IsMember({"next", "same"}));
+  cal_clock->add_option("--due-soon", clock_settings.due_soon_workdays, "临期 at this many working days left")
+      ->check(CLI::Range(0, 20));
+  bool fee_counts = false;
+  cal_clock->add_flag("--fee-wait-counts", fee_counts, "count the wait for a fee payment in the reply period");
+  cal_clock->add_flag("--json", as_json, "print JSON");
   std::string cal_db;
-  for (auto* sub : {cal_day, cal_add, cal_list}) {
+  for (auto* sub : {cal_day, cal_add, cal_list, cal_clock}) {
     sub->add_option("--db", cal_db, "also use the holiday schedules added to this database");
   }
   std::string year_file;
@@ -287,6 +342,11 @@ int run_cli(int argc, char** argv) {
     }
     if (*cal) {
       if (!cal_db.empty()) holidays::load(open_db(cal_db, true)->conn());
+      if (*cal_clock) {
+        clock_settings.start_rule = clock_start == "same" ? calendar::StartRule::kSameDay : calendar::StartRule::kNextDay;
+        clock_settings.fee_wait_pauses = !fee_counts;
+        return cmd_clock(clock_events, clock_today, clock_settings, as_json);
+      }
       return cmd_calendar(*cal_day ? "day" : (*cal_add ? "add" : "list"), date_a, date_b, workdays, as_json);
     }
     if (*migrate) {

@@ -54,10 +54,6 @@ bool has_code(const std::array<Label, N>& table, std::string_view code) {
   return false;
 }
 
-// Statutory limit for proactive publication (条例 Art. 26): 20 working days from formation.
-inline constexpr int kArt26WorkingDays = 20;
-// Items with this many working days left or fewer are flagged as near the limit.
-inline constexpr int kArt26WarnDays = 5;
 // Largest attachment accepted.
 inline constexpr size_t kMaxAttachmentBytes = 20u << 20;
 

@@ -530,7 +530,8 @@ std::vector<int> public_years(db::Db& db, std::optional<int64_t> agency_id) {
   return out;
 }
 
-Art26Status art26_status(const Item& item, std::string_view today, const calendar::Calendar& cal) {
+Art26Status art26_status(const Item& item, std::string_view today, const clock::Settings& settings,
+                         const calendar::Calendar& cal) {
   Art26Status s;
   auto written = parse_date(item.written_date);
   auto now = parse_date(today);
@@ -539,7 +540,7 @@ Art26Status art26_status(const Item& item, std::string_view today, const calenda
     s.label = "未填写成文日期";
     return s;
   }
-  auto deadline = cal.add_workdays(*written, kArt26WorkingDays);
+  auto deadline = clock::proactive_due(cal, *written, settings);
   if (!deadline) {
     s.state = "unknown";
     s.label = deadline.error().message;
@@ -563,7 +564,7 @@ Art26Status art26_status(const Item& item, std::string_view today, const calenda
   if (s.days_left < 0) {
     s.state = "overdue";
     s.label = "已超过公开期限 " + std::to_string(-s.days_left) + " 个工作日";
-  } else if (s.days_left <= kArt26WarnDays) {
+  } else if (s.days_left <= settings.due_soon_workdays) {
     s.state = "near";
     s.label = "临近公开期限，剩余 " + std::to_string(s.days_left) + " 个工作日";
   } else {

@@ -12,6 +12,7 @@
 #include "accounts/model.h"
 #include "catalog/model.h"
 #include "catalog/workflow.h"
+#include "clock/clock.h"
 #include "platform/audit/audit.h"
 #include "platform/calendar/calendar.h"
 #include "platform/db/db.h"
@@ -83,14 +84,15 @@ std::vector<Item> interpretations_of(db::Db& db, int64_t policy_id);
 std::vector<int> public_years(db::Db& db, std::optional<int64_t> agency_id);
 
 // Art. 26: the publication limit of an item: 20 working days (on the holiday calendar, 调休
-// included) after its 成文日期. state "unknown" when the calendar lacks a year the count needs.
+// included) after its 成文日期 (clock::proactive_due, with the platform's start-day rule); "near"
+// at the platform's 临期 threshold. state "unknown" when the calendar lacks a year the count needs.
 struct Art26Status {
   std::string deadline;  // YYYY-MM-DD, "" when the item has no 成文日期
   int days_left = 0;     // working days from today (negative: overdue)
   std::string state;     // "ok", "near", "overdue", "met", "late" (published after the limit), "none", "unknown"
   std::string label;     // Chinese
 };
-Art26Status art26_status(const Item& item, std::string_view today,
+Art26Status art26_status(const Item& item, std::string_view today, const clock::Settings& settings = {},
                          const calendar::Calendar& cal = *calendar::current());
 
 // Columns.

@@ -5,6 +5,7 @@
 #include "agencies/service.h"
 #include "catalog/service.h"
 #include "catalog/taxonomy.h"
+#include "clock/settings_store.h"
 #include "holidays/service.h"
 #include "platform/time.h"
 #include "web/audit_view.h"
@@ -16,12 +17,16 @@ namespace {
 using catalog::Item;
 using catalog::ItemInput;
 
-constexpr const char* kCalendarNote = "期限按国务院公布的节假日安排计算工作日（法定节假日不计入，调休上班日计入），成文日期当日不计入。";
+// How the Art. 26 limit is counted, under the platform's start-day rule.
+std::string calendar_note(const clock::Settings& settings) {
+  return std::string("期限按国务院公布的节假日安排计算工作日（法定节假日不计入，调休上班日计入），") +
+         (settings.start_rule == calendar::StartRule::kNextDay ? "成文日期当日不计入。" : "成文日期当日为工作日的计入。");
+}
 
-nlohmann::json staff_item_json(const Item& it, const std::string& today) {
+nlohmann::json staff_item_json(const Item& it, const std::string& today, const clock::Settings& settings) {
   nlohmann::json j = catalog::to_json(it, false);
   j["url"] = "/admin/items/" + std::to_string(it.id);
-  auto s = catalog::art26_status(it, today);
+  auto s = catalog::art26_status(it, today, settings);
   j["art26"] = {{"deadline", s.deadline}, {"state", s.state}, {"label", s.label},
                 {"warn", s.state == "near" || s.state == "overdue" || s.state == "late"}};
   return j;
@@ -127,7 +132,7 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
   auto it = catalog::get_for_staff(c.db, c.me(), id);
   if (!it) return error_page(c, it.error());
   const std::string today = today_cn();
-  nlohmann::json data = staff_item_json(*it, today);
+  nlohmann::json data = staff_item_json(*it, today, clock::load_settings(c.db));
   data["body_html"] = it->body_html;
   data["is_draft"] = it->state == catalog::State::kDraft;
   data["is_published"] = it->state == catalog::State::kPublished;
@@ -161,7 +166,7 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
                                  agencies::can_administer(c.db, c.me(), it->agency_id));
   data["validities"] = label_options(catalog::kValidities, it->validity);
   data["events"] = audit_events_json(audit::for_entity(c.db, "item", id));
-  data["calendar_note"] = kCalendarNote;
+  data["calendar_note"] = calendar_note(clock::load_settings(c.db));
   data["errors"] = nlohmann::json::object();
   if (err) data.update(form_errors(*err));
   if (c.req.query("saved") == "1") data["saved"] = true;
@@ -173,6 +178,7 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
 void register_catalog_admin(Routes& r) {
   r.get("/admin", Access::kStaff, [](Ctx& c) {
     const std::string today = today_cn();
+    const auto settings = clock::load_settings(c.db);
     const auto& me = c.me();
     // Items waiting for a step this user may take.
     std::vector<std::string> waiting_states;
@@ -196,7 +202,7 @@ void register_catalog_admin(Routes& r) {
         if (it.state == catalog::State::kDraft && it.created_by != me.user.id && !agencies::can_administer(c.db, me, it.agency_id)) {
           continue;  // other people's drafts are theirs to submit
         }
-        waiting.push_back(staff_item_json(it, today));
+        waiting.push_back(staff_item_json(it, today, settings));
       }
     }
     // Art. 26: unpublished items near or past the limit.
@@ -206,14 +212,14 @@ void register_catalog_admin(Routes& r) {
     f.states = {"draft", "secrecy_review", "review", "signoff"};
     f.per_page = 100;
     for (const auto& it : catalog::list_staff(c.db, f).items) {
-      auto j = staff_item_json(it, today);
+      auto j = staff_item_json(it, today, settings);
       if (j["art26"]["state"] == "near" || j["art26"]["state"] == "overdue") deadlines.push_back(j);
     }
     nlohmann::json roles = nlohmann::json::array();
     for (auto role : me.user.roles) roles.push_back(accounts::role_label(role));
     nlohmann::json data = {{"waiting", waiting}, {"has_waiting", !waiting.empty()},
                            {"deadlines", deadlines}, {"has_deadlines", !deadlines.empty()},
-                           {"roles", roles}, {"today", today}, {"calendar_note", kCalendarNote},
+                           {"roles", roles}, {"today", today}, {"calendar_note", calendar_note(settings)},
                            {"can_draft", me.has(accounts::Role::kDrafter) || me.has(accounts::Role::kAgencyAdmin) ||
                                              me.is_platform_admin()}};
     if (auto warn = holidays::missing_next_year_warning(today)) data["calendar_warning"] = *warn;
@@ -231,8 +237,9 @@ void register_catalog_admin(Routes& r) {
     f.per_page = 30;
     auto result = catalog::list_staff(c.db, f);
     const std::string today = today_cn();
+    const auto settings = clock::load_settings(c.db);
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& it : result.items) items.push_back(staff_item_json(it, today));
+    for (const auto& it : result.items) items.push_back(staff_item_json(it, today, settings));
     nlohmann::json states = nlohmann::json::array();
     for (const auto& s : catalog::kStates) states.push_back({{"code", s.code}, {"name", s.label}, {"selected", s.code == state}});
     nlohmann::json data = {{"items", items}, {"total", result.total}, {"q", f.title_contains}, {"states", states},

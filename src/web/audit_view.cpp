@@ -35,7 +35,9 @@ constexpr std::array<Name, 12> kActionLabels = {{
     {"sign_reject", "签批退回"},
 }};
 
-constexpr std::array<Name, 8> kEntityLabels = {{
+constexpr std::array<Name, 10> kEntityLabels = {{
+    {"calendar_year", "节假日安排"},
+    {"clock_settings", "期限计算设置"},
     {"agency", "机关"},
     {"user", "用户"},
     {"column", "栏目"},
@@ -54,7 +56,7 @@ struct FieldName {
   std::string_view label;
   std::string_view shadowed_by;
 };
-constexpr std::array<FieldName, 44> kFields = {{
+constexpr std::array<FieldName, 47> kFields = {{
     {"parent_id", "上级机关（编号）", ""},
     {"name", "名称", ""},
     {"short_name", "简称", ""},
@@ -99,6 +101,9 @@ constexpr std::array<FieldName, 44> kFields = {{
     {"keywords", "关键词", ""},
     {"summary", "内容概述", ""},
     {"body_html", "正文", ""},
+    {"start_day", "收到当日是否计入（next 不计入 / same 计入）", ""},
+    {"due_soon", "临期提醒（工作日）", ""},
+    {"fee_wait", "等待缴费（pause 不计入 / count 计入）", ""},
 }};
 // Further fields of the item JSON, kept apart only to keep the table above readable.
 constexpr std::array<FieldName, 6> kMoreFields = {{
