@@ -68,9 +68,9 @@ async function audit(page) {
   return [bad, result.violations];
 }
 
-async function assertAccessible(page, path) {
+async function assertAccessible(page, path, status = 200) {
   const res = await page.goto(`${srv.baseURL}${path}`);
-  assert.equal(res.status(), 200, `${path} answers 200`);
+  assert.equal(res.status(), status, `${path} answers ${status}`);
   const landed = new URL(page.url());
   assert.equal(landed.pathname + landed.search, path, `${path} is shown (not redirected)`);
   const [bad, all] = await audit(page);
@@ -100,10 +100,14 @@ async function assertIdrefsResolve(page, path) {
 test('portal pages have no serious or critical axe violations', { timeout: 120_000 }, async (t) => {
   const context = await newContext();
   const page = await context.newPage();
-  const paths = ['/', '/items', itemPath, agencyPath, '/agencies', '/admin/login', '/deadline?received=2024-09-26'];
+  const paths = ['/', '/items', itemPath, agencyPath, '/agencies', '/admin/login', '/deadline?received=2024-09-26',
+    '/deadline?received=2024-03-01&corr_requested=2024-03-05&corr_period=10&corr_received=2024-03-15&consult_sent=2024-03-18&consult_answered=2024-03-25&ext_date=2024-04-08&ext_days=10',
+  ];
   for (const path of paths) {
     await t.test(path, () => assertAccessible(page, path));
   }
+  const withErrors = '/deadline?received=2024-03-01&corr_requested=2024-03-05';
+  await t.test(`${withErrors} (field errors)`, () => assertAccessible(page, withErrors, 400));
   await context.close();
 });
 
