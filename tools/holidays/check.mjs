@@ -8,8 +8,8 @@
 //      2017-01-01 … 2026-12-31.
 // Exits 1 with a readable list of differences otherwise.
 //
-//   node tools/holidays/check.mjs [path/to/ogi-facts.md]    (default: ../shared/domain/ogi-facts.md
-//                                                            beside the repository)
+//   node tools/holidays/check.mjs [path/to/ogi-facts.md]    (default: tools/holidays/schedule-7.2.md,
+//                                                            the committed excerpt of §7.2)
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -176,7 +176,7 @@ function diffLists(section, label, expected, actual, key, show) {
 }
 
 function main() {
-  const factsPath = path.resolve(process.argv[2] || path.join(REPO_ROOT, '../shared/domain/ogi-facts.md'));
+  const factsPath = path.resolve(process.argv[2] || path.join(REPO_ROOT, 'tools/holidays/schedule-7.2.md'));
   if (!existsSync(factsPath)) {
     console.error(`check: ${factsPath} not found (pass the path of ogi-facts.md as the argument)`);
     process.exit(2);
