@@ -1,0 +1,286 @@
+// Applications for disclosure: intake validation, the applicant's access, the steps of the
+// transition table with the clock behind them, and the table itself exhaustively per role.
+#include <gtest/gtest.h>
+
+#include "applications/service.h"
+#include "test_db.h"
+
+namespace gk::testing {
+namespace {
+
+using applications::ActionInput;
+using applications::Stage;
+
+class ApplicationsTest : public TempDb {
+ protected:
+  void SetUp() override {
+    TempDb::SetUp();
+    make_tree();
+    clerk_ = make_user("clerk", county_, {"drafter"});
+    reviewer_ = make_user("reviewer", county_, {"reviewer"});
+    signer_ = make_user("signer", county_, {"signer"});
+    other_clerk_ = make_user("townclerk", town_, {"drafter"});
+  }
+
+  applications::Submission person_form() {
+    applications::Submission s;
+    s.applicant.category = "person";
+    s.applicant.name = "张三";
+    s.applicant.id_type = "resident_id";
+    s.applicant.id_number = "11010519491231002X";
+    s.applicant.phone = "13812341234";
+    s.applicant.email = "zhang@example.com";
+    s.applicant.address = "云溪县城关镇人民路1号";
+    s.request.agency_id = county_;
+    s.request.description = "2025年云溪县城乡居民医疗保险财政补助资金的分配文件";
+    s.request.form = "electronic";
+    s.request.delivery = "email";
+    return s;
+  }
+
+  int64_t registered(const std::string& date = "2026-09-01") {
+    auto s = person_form();
+    s.channel = "post_signed";
+    s.received_date = date;
+    auto r = applications::register_by_staff(db(), clerk_, system(), s);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    return r->id;
+  }
+
+  Result<applications::Case> step(const accounts::Principal& p, int64_t id, std::string_view action, ActionInput in = {}) {
+    return applications::act(db(), p, system(), id, action, in);
+  }
+
+  static ActionInput on(std::string date) {
+    ActionInput in;
+    in.date = std::move(date);
+    return in;
+  }
+
+  accounts::Principal clerk_, reviewer_, signer_, other_clerk_;
+};
+
+TEST_F(ApplicationsTest, AnOnlineApplicationWaitsForConfirmationAndIsOpenedByCodeAndPassword) {
+  auto r = applications::submit_online(db(), system(), person_form());
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->code.size(), 14u) << r->code;  // 2026-XXXX-XXXX
+  EXPECT_EQ(r->password.size(), 9u);
+  auto c = applications::load(db(), r->id);
+  EXPECT_EQ(c->stage, Stage::kSubmitted);
+  EXPECT_TRUE(c->received_date.empty()) << "online: received only when both sides confirm (Art. 31)";
+  EXPECT_FALSE(applications::clock_of(*c, *parse_date("2026-11-22"), {}).ok());
+
+  auto opened = applications::open_by_code(db(), r->code, r->password, "10.0.0.1");
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->id, r->id);
+  // Lower case and spaces are forgiven (people type what they read).
+  std::string lower = r->password;
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  EXPECT_TRUE(applications::open_by_code(db(), " " + r->code + " ", lower, "10.0.0.1").ok());
+  for (int i = 0; i < 5; ++i) {
+    auto bad = applications::open_by_code(db(), r->code, "WRONG-PASS", "10.0.0.2");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().message, "查询码或密码不正确");
+  }
+  auto throttled = applications::open_by_code(db(), r->code, r->password, "10.0.0.3");
+  ASSERT_FALSE(throttled.ok());
+  EXPECT_EQ(throttled.error().kind, Error::Kind::kTooMany) << "5 failures on a code lock it for 15 minutes";
+  EXPECT_EQ(applications::open_by_code(db(), "2026-NOPE-NOPE", r->password, "10.0.0.4").error().message,
+            "查询码或密码不正确");
+
+  auto confirmed = step(clerk_, r->id, "confirm");
+  ASSERT_TRUE(confirmed.ok()) << confirmed.error().message;
+  EXPECT_EQ(confirmed->stage, Stage::kRegistered);
+  EXPECT_EQ(confirmed->received_date, today_cn());
+}
+
+TEST_F(ApplicationsTest, BadApplicantDataIsRefusedFieldByFieldAndNothingIsStored) {
+  auto s = person_form();
+  s.applicant.id_number = "110105194912310021";  // wrong check digit
+  s.applicant.phone = "12345";
+  s.applicant.email = "not-an-email";
+  s.request.description = " ";
+  s.request.form = "carrier-pigeon";
+  auto r = applications::submit_online(db(), system(), s);
+  ASSERT_FALSE(r.ok());
+  for (const char* f : {"id_number", "phone", "email", "description", "form"}) {
+    EXPECT_EQ(r.error().fields.count(f), 1u) << f;
+  }
+  auto org = person_form();
+  org.applicant.category = "legal_service";
+  org.applicant.name = "某某律师事务所";
+  org.applicant.credit_code = "91110000MA01234567";
+  auto o = applications::submit_online(db(), system(), org);
+  ASSERT_FALSE(o.ok());
+  EXPECT_EQ(o.error().fields.count("credit_code"), 1u);
+  EXPECT_EQ(o.error().fields.count("legal_rep"), 1u);
+  auto disguised = person_form();
+  disguised.uploads.push_back({"身份证.pdf", std::string("MZ\x90\x00 this is an exe", 18)});
+  EXPECT_EQ(applications::submit_online(db(), system(), disguised).error().fields.count("files"), 1u);
+  EXPECT_EQ(db().scalar_int("SELECT COUNT(*) FROM applications"), 0);
+  EXPECT_EQ(db().scalar_int("SELECT COUNT(*) FROM blobs"), 0);
+}
+
+TEST_F(ApplicationsTest, StaffIntakeNeedsTheAgencyAndAClerkRole) {
+  auto s = person_form();
+  s.channel = "fax";
+  s.received_date = "2026-09-01";
+  EXPECT_EQ(applications::register_by_staff(db(), other_clerk_, system(), s).error().kind, Error::Kind::kForbidden);
+  EXPECT_EQ(applications::register_by_staff(db(), reviewer_, system(), s).error().kind, Error::Kind::kForbidden);
+  s.received_date = "2031-01-02";
+  EXPECT_EQ(applications::register_by_staff(db(), clerk_, system(), s).error().fields.count("received_date"), 1u);
+  s.received_date = "2026-09-01";
+  s.channel = "online";
+  EXPECT_EQ(applications::register_by_staff(db(), clerk_, system(), s).error().fields.count("channel"), 1u);
+}
+
+TEST_F(ApplicationsTest, AFullCaseFollowsTheClockThroughCorrectionConsultationAndExtension) {
+  const int64_t id = registered("2026-09-01");  // Tuesday
+  ActionInput corr = on("2026-09-03");
+  corr.workdays = 10;
+  corr.text = "请写明所需文件的年份";
+  ASSERT_TRUE(step(clerk_, id, "request_correction", corr).ok());
+  ASSERT_TRUE(step(clerk_, id, "receive_correction", on("2026-09-08")).ok());
+  ActionInput assign = on("2026-09-08");
+  assign.handling_agency_id = dept_;
+  ASSERT_TRUE(step(clerk_, id, "assign", assign).ok());
+  ActionInput consult = on("2026-09-10");
+  consult.kind = "third_party";
+  consult.party = "云溪县某某医药有限公司";
+  auto consulting = step(clerk_, id, "consult", consult);
+  ASSERT_TRUE(consulting.ok()) << consulting.error().message;
+  EXPECT_EQ(consulting->stage, Stage::kConsulting);
+  auto answered = step(clerk_, id, "consult_answered", on("2026-09-17"));
+  ASSERT_TRUE(answered.ok()) << answered.error().message;
+  EXPECT_EQ(answered->stage, Stage::kAssigned) << "the last answer returns the case to where it was";
+
+  ActionInput ext = on("2026-09-28");
+  ext.workdays = 10;
+  ext.comment = "涉及多个年度的资金文件，需要调阅档案";
+  EXPECT_EQ(step(clerk_, id, "extend", ext).error().kind, Error::Kind::kForbidden) << "the head approves extensions";
+  ASSERT_TRUE(step(reviewer_, id, "extend", ext).ok());
+  ext.workdays = 11;
+  auto too_long = step(reviewer_, id, "extend", ext);
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_NE(too_long.error().message.find("不得超过20个工作日"), std::string::npos) << too_long.error().message;
+
+  ActionInput reply = on("2026-10-20");
+  reply.outcome = "partial";
+  reply.reasons = "部分内容涉及第三方商业秘密";
+  EXPECT_EQ(step(clerk_, id, "draft_reply", reply).error().fields.count("withheld"), 1u);
+  reply.withheld = "附件2中企业银行账户信息，依据条例第十五条不予公开";
+  ASSERT_TRUE(step(clerk_, id, "draft_reply", reply).ok());
+  ASSERT_TRUE(step(clerk_, id, "submit_review", on("2026-10-20")).ok());
+  EXPECT_EQ(step(clerk_, id, "approve", on("2026-10-21")).error().kind, Error::Kind::kForbidden);
+  ASSERT_TRUE(step(reviewer_, id, "approve", on("2026-10-21")).ok());
+  EXPECT_EQ(step(reviewer_, id, "sign", on("2026-10-22")).error().kind, Error::Kind::kForbidden);
+  ASSERT_TRUE(step(signer_, id, "sign", on("2026-10-22")).ok());
+  ActionInput deliver = on("2026-10-23");
+  deliver.delivery = "post";
+  auto closed = step(clerk_, id, "deliver", deliver);
+  ASSERT_TRUE(closed.ok()) << closed.error().message;
+  EXPECT_EQ(closed->stage, Stage::kClosed);
+  EXPECT_EQ(closed->reply_date, "2026-10-23");
+
+  // The clock: restart on 2026-09-08; consultation 09-11…09-17 excluded (5 working days); 中秋
+  // 09-25…09-27 and 国庆 10-01…10-07 off, make-up days 09-20 and 10-10 counted; 20 + 10 working days.
+  auto reading = applications::clock_of(*closed, *parse_date("2026-11-22"), {});
+  ASSERT_TRUE(reading.ok()) << reading.error().message;
+  EXPECT_EQ(format_date(*reading->counting_from), "2026-09-08");
+  EXPECT_EQ(format_date(*reading->due), "2026-11-02");
+  EXPECT_EQ(reading->phase, clock::Phase::kReplied);
+  EXPECT_TRUE(reading->replied_on_time);
+  EXPECT_EQ(db().scalar_int("SELECT COUNT(*) FROM audit_events WHERE entity = 'application'"), 12);
+}
+
+TEST_F(ApplicationsTest, ForgedOrPrematureStepsChangeNothing) {
+  const int64_t id = registered("2026-09-01");
+  const auto before = db().scalar_int("SELECT COUNT(*) FROM application_events");
+  EXPECT_EQ(step(other_clerk_, id, "accept").error().kind, Error::Kind::kForbidden) << "another agency's clerk";
+  EXPECT_EQ(step(clerk_, id, "sign").error().code, "not_allowed");
+  EXPECT_EQ(step(clerk_, id, "teleport").error().code, "not_allowed");
+  EXPECT_EQ(step(clerk_, id, "accept", on("2026-08-31")).error().fields.count("date"), 1u) << "before receipt";
+  EXPECT_EQ(step(clerk_, id, "accept", on("2099-01-01")).error().fields.count("date"), 1u) << "in the future";
+  ActionInput corr = on("2026-09-03");
+  corr.workdays = 10;
+  corr.text = "请补充";
+  ASSERT_TRUE(step(clerk_, id, "request_correction", corr).ok());
+  // 10 working days from 09-03 end on 09-17: not lapsed on 09-10 (today is later, so use a fresh case
+  // whose period ends after today to show the refusal).
+  const auto events = db().scalar_int("SELECT COUNT(*) FROM application_events");
+  EXPECT_EQ(events, before + 1);
+  const int64_t fresh = registered(today_cn());
+  ActionInput c2;
+  c2.workdays = 15;
+  c2.text = "请补充";
+  ASSERT_TRUE(step(clerk_, fresh, "request_correction", c2).ok());
+  EXPECT_EQ(step(clerk_, fresh, "lapse_correction").error().code, "not_lapsed");
+  // The lapsed one may be closed as 视为放弃, counted under （六）1.
+  auto lapsed = step(clerk_, id, "lapse_correction");
+  ASSERT_TRUE(lapsed.ok()) << lapsed.error().message;
+  EXPECT_EQ(lapsed->outcome, "other_no_correction");
+}
+
+// Every stage × every action × every role: the service allows exactly what the table allows.
+TEST_F(ApplicationsTest, TheTransitionTableIsEnforcedForEveryStageActionAndRole) {
+  std::map<accounts::Role, accounts::Principal> holders;
+  for (const auto& r : accounts::kRoles) {
+    holders.emplace(r.role, make_user(std::string("u_") + std::string(r.code), county_, {std::string(r.code)}));
+  }
+  std::set<std::string> actions;
+  for (const auto& t : applications::kTransitions) actions.insert(std::string(t.action));
+  const int64_t id = registered("2026-09-01");
+  int checked = 0;
+  for (size_t s = 0; s < applications::kStages.size(); ++s) {
+    const auto stage = static_cast<Stage>(s);
+    for (const auto& action : actions) {
+      for (const auto& [role, p] : holders) {
+        // Each probe runs in a transaction that is rolled back: the case is always the same.
+        db().begin();
+        db().exec("UPDATE applications SET stage = ?, resume_stage = 'assigned' WHERE id = ?",
+                  {std::string(applications::stage_code(stage)), id});
+        const auto* t = applications::find_transition(action, stage);
+        const bool allowed = t && applications::role_may(*t, p.user.roles);
+        // Inputs are left empty: an allowed step fails on its input or succeeds, never with
+        // forbidden/not_allowed; a disallowed one always fails with one of those.
+        auto r = step(p, id, action);
+        db().rollback();
+        const bool refused_by_table =
+            !r.ok() && (r.error().kind == Error::Kind::kForbidden || r.error().code == "not_allowed");
+        EXPECT_EQ(refused_by_table, !allowed) << applications::stage_code(stage) << " × " << action << " × "
+                                              << accounts::role_code(role) << ": "
+                                              << (r.ok() ? "ok" : r.error().message);
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(applications::kStages.size() * actions.size() * holders.size()));
+}
+
+TEST(ApplicationOutcomes, EveryOutcomeMapsToOneRowOfTableThreeInEachFormat) {
+  std::set<std::string> codes;
+  for (const auto& o : applications::kOutcomes) {
+    EXPECT_TRUE(codes.insert(std::string(o.code)).second) << o.code;
+    EXPECT_FALSE(o.row_2021.empty());
+    EXPECT_EQ(applications::table3_row(o, 2020), o.row_2019);
+    EXPECT_EQ(applications::table3_row(o, 2021), o.row_2021);
+  }
+  auto row = [](std::string_view code) { return std::string(applications::find_outcome(code)->row_2021); };
+  EXPECT_EQ(row("already_public"), "r1") << "36(1) is counted as 予以公开 (ogi-facts §1.4)";
+  EXPECT_EQ(row("partial"), "r2");
+  EXPECT_EQ(row("withheld_third_party"), "r3_4");
+  EXPECT_EQ(row("unavailable_unclear"), "r4_3");
+  EXPECT_EQ(row("not_processed_excessive"), "r5_4");
+  EXPECT_EQ(row("other_no_fee"), "r6_2");
+  EXPECT_EQ(std::string(applications::find_outcome("other_no_fee")->row_2019), "r6") << "（六） is one row in 2019";
+  // Every 2021 result row r1…r6_3 has at least one outcome.
+  for (const char* r : {"r1", "r2", "r3_1", "r3_2", "r3_3", "r3_4", "r3_5", "r3_6", "r3_7", "r3_8", "r4_1", "r4_2",
+                        "r4_3", "r5_1", "r5_2", "r5_3", "r5_4", "r5_5", "r6_1", "r6_2", "r6_3"}) {
+    bool found = false;
+    for (const auto& o : applications::kOutcomes) found |= o.row_2021 == r;
+    EXPECT_TRUE(found) << r;
+  }
+}
+
+}  // namespace
+}  // namespace gk::testing
