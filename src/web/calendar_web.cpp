@@ -7,6 +7,7 @@
 #include "platform/calendar/calendar.h"
 #include "platform/text/strings.h"
 #include "platform/time.h"
+#include "web/clock_view.h"
 #include "web/modules.h"
 
 namespace gk::web {
@@ -112,20 +113,6 @@ Result<std::vector<clock::Event>> form_events(const http::Request& req) {
   return events;
 }
 
-// The reading as the calculator page shows it.
-nlohmann::json reading_view(const clock::Reading& r) {
-  nlohmann::json j = clock::to_json(r);
-  j["due_cn"] = r.due ? format_date_cn(format_date(*r.due)) : "";
-  j["open"] = r.phase == clock::Phase::kRunning || r.phase == clock::Phase::kPaused;
-  j["is_overdue"] = r.urgency == clock::Urgency::kOverdue;
-  if (r.workdays_left < 0) j["overdue_by"] = -r.workdays_left;
-  j["has_days"] = !r.days.empty();
-  j["has_limits"] = !r.limits.empty();
-  j["has_warnings"] = !r.warnings.empty();
-  for (auto& l : j["limits"]) l["late"] = !l["kept"].get<bool>();
-  return j;
-}
-
 }  // namespace
 
 void register_calendar(Routes& r) {
@@ -157,9 +144,7 @@ void register_calendar(Routes& r) {
           data["error_message"] = reading.error().message;
           status = 400;
         } else {
-          data["result"] = reading_view(*reading);
-          data["as_of"] = format_date(as_of);
-          data["as_of_today"] = format_date(as_of) == today;
+          data["result"] = clock_view(*reading, format_date(as_of));
         }
       }
     }

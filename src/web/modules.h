@@ -12,6 +12,8 @@ void register_portal(Routes& r);           // public pages, feeds, sitemap (cata
 void register_catalog_admin(Routes& r);    // /admin, /admin/items... (catalog/web_admin.cpp)
 void register_api(Routes& r);              // /api/v1/... (web/api.cpp)
 void register_calendar(Routes& r);
-void register_holidays_admin(Routes& r);   // /admin/calendar (holidays/web.cpp)         // /deadline, /api/v1/calendar/... (web/calendar_web.cpp)
+void register_holidays_admin(Routes& r);
+void register_applications_public(Routes& r);  // /apply, /apply/status (applications/web_public.cpp)
+void register_applications_admin(Routes& r);   // /admin/applications (applications/web_admin.cpp)   // /admin/calendar (holidays/web.cpp)         // /deadline, /api/v1/calendar/... (web/calendar_web.cpp)
 
 }  // namespace gk::web

@@ -47,6 +47,8 @@ Routes build_routes() {
   register_api(r);
   register_calendar(r);
   register_holidays_admin(r);
+  register_applications_public(r);
+  register_applications_admin(r);
   return r;
 }
 
