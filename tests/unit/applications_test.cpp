@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "applications/service.h"
+#include "reports/format.h"
 #include "test_db.h"
 
 namespace gk::testing {
@@ -273,6 +274,16 @@ TEST(ApplicationOutcomes, EveryOutcomeMapsToOneRowOfTableThreeInEachFormat) {
   EXPECT_EQ(row("not_processed_excessive"), "r5_4");
   EXPECT_EQ(row("other_no_fee"), "r6_2");
   EXPECT_EQ(std::string(applications::find_outcome("other_no_fee")->row_2019), "r6") << "（六） is one row in 2019";
+  // The rows exist as data rows in the one format definition the annual report reads.
+  for (const auto& o : applications::kOutcomes) {
+    for (const auto& [format_id, key] : {std::pair{"2021", o.row_2021}, {"2019", o.row_2019}}) {
+      const auto* table = reports::format(format_id)->table("table3");
+      ASSERT_NE(table, nullptr);
+      const auto* r = table->row(key);
+      ASSERT_NE(r, nullptr) << o.code << " → " << key << " (" << format_id << ")";
+      EXPECT_EQ(r->kind, reports::RowKind::kData) << o.code;
+    }
+  }
   // Every 2021 result row r1…r6_3 has at least one outcome.
   for (const char* r : {"r1", "r2", "r3_1", "r3_2", "r3_3", "r3_4", "r3_5", "r3_6", "r3_7", "r3_8", "r4_1", "r4_2",
                         "r4_3", "r5_1", "r5_2", "r5_3", "r5_4", "r5_5", "r6_1", "r6_2", "r6_3"}) {
