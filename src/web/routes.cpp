@@ -49,6 +49,7 @@ Routes build_routes() {
   register_holidays_admin(r);
   register_applications_public(r);
   register_applications_admin(r);
+  register_applications_api(r);
   return r;
 }
 

@@ -2,6 +2,8 @@
 // transition table with the clock behind them, and the table itself exhaustively per role.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "applications/service.h"
 #include "reports/format.h"
 #include "test_db.h"
@@ -290,6 +292,39 @@ TEST(ApplicationOutcomes, EveryOutcomeMapsToOneRowOfTableThreeInEachFormat) {
     bool found = false;
     for (const auto& o : applications::kOutcomes) found |= o.row_2021 == r;
     EXPECT_TRUE(found) << r;
+  }
+}
+
+}  // namespace
+}  // namespace gk::testing
+
+namespace gk::testing {
+namespace {
+
+// docs/applications.md prints the transition table: every row of the table is there, and no more.
+TEST(ApplicationsDoc, TheWorkflowPageListsEveryTransition) {
+  const char* root = std::getenv("GK_SOURCE_DIR");
+  if (!root) GTEST_SKIP() << "GK_SOURCE_DIR not set (run through ctest)";
+  std::ifstream in(std::string(root) + "/docs/applications.md");
+  std::string line;
+  std::vector<std::string> rows;
+  while (std::getline(in, line)) {
+    if (line.starts_with("| `")) rows.push_back(line);
+  }
+  ASSERT_EQ(rows.size(), applications::kTransitions.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const auto& t = applications::kTransitions[i];
+    const std::string from(applications::stage_label(t.from));
+    const std::string to = t.kind == applications::To::kStage ? std::string(applications::stage_label(t.to))
+                           : t.kind == applications::To::kStay ? "（不变）"
+                                                               : "（回到缴费前的阶段）";
+    const std::string expected_start =
+        "| `" + std::string(t.action) + "` | " + std::string(t.label) + " | " + from + " | " + to + " | ";
+    EXPECT_TRUE(rows[i].starts_with(expected_start)) << rows[i] << "\n expected to start with " << expected_start;
+    for (auto role : t.roles) {
+      EXPECT_NE(rows[i].find(std::string(accounts::role_label(role))), std::string::npos) << rows[i];
+    }
+    EXPECT_EQ(rows[i].ends_with("| 是 |"), t.needs_comment) << rows[i];
   }
 }
 
