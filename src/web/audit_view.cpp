@@ -35,7 +35,8 @@ constexpr std::array<Name, 12> kActionLabels = {{
     {"sign_reject", "签批退回"},
 }};
 
-constexpr std::array<Name, 10> kEntityLabels = {{
+constexpr std::array<Name, 11> kEntityLabels = {{
+    {"review_case", "复议诉讼案件"},
     {"calendar_year", "节假日安排"},
     {"clock_settings", "期限计算设置"},
     {"agency", "机关"},

@@ -15,6 +15,7 @@ void register_calendar(Routes& r);
 void register_holidays_admin(Routes& r);
 void register_applications_public(Routes& r);  // /apply, /apply/status (applications/web_public.cpp)
 void register_applications_admin(Routes& r);   // /admin/applications (applications/web_admin.cpp)
+void register_reviews_admin(Routes& r);        // /admin/reviews (applications/web_reviews.cpp)
 void register_applications_api(Routes& r);     // /api/v1/applications, /api/v1/staff/applications (applications/web_api.cpp)   // /admin/calendar (holidays/web.cpp)         // /deadline, /api/v1/calendar/... (web/calendar_web.cpp)
 
 }  // namespace gk::web

@@ -50,6 +50,7 @@ Routes build_routes() {
   register_applications_public(r);
   register_applications_admin(r);
   register_applications_api(r);
+  register_reviews_admin(r);
   return r;
 }
 
