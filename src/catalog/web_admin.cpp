@@ -4,6 +4,7 @@
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "catalog/service.h"
+#include "applications/dashboard.h"
 #include "catalog/taxonomy.h"
 #include "clock/settings_store.h"
 #include "holidays/service.h"
@@ -173,6 +174,44 @@ http::Response item_page(Ctx& c, int64_t id, const Error* err, int status) {
   return page(c, "admin_item", data, it->title, status);
 }
 
+// The 依申请公开 deadline lights of the agencies the user reads: totals, per department and person,
+// and the cases to handle first.
+nlohmann::json application_lights(Ctx& c, const std::string& today, const clock::Settings& settings) {
+  auto lights = applications::deadline_lights(c.db, agencies::readable_agencies(c.db, c.me()), *parse_date(today), settings);
+  auto counts = [](const applications::LightCounts& l) {
+    return nlohmann::json{{"overdue", l.overdue}, {"due_soon", l.due_soon}, {"normal", l.normal}, {"waiting", l.waiting},
+                          {"total", l.total()}};
+  };
+  auto table = [&](const std::map<std::string, applications::LightCounts>& m) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& [name, l] : m) {
+      auto row = counts(l);
+      row["name"] = name;
+      rows.push_back(row);
+    }
+    return rows;
+  };
+  nlohmann::json attention = nlohmann::json::array();
+  for (const auto& a : lights.attention) {
+    attention.push_back({{"url", "/admin/applications/" + std::to_string(a.c.id)},
+                         {"code", a.c.code},
+                         {"description", a.c.request.description},
+                         {"stage_label", applications::stage_label(a.c.stage)},
+                         {"due", a.reading.due ? format_date(*a.reading.due) : ""},
+                         {"light", clock::urgency_name(a.reading.urgency)},
+                         {"light_label", clock::urgency_label(a.reading.urgency)},
+                         {"left", a.reading.workdays_left},
+                         {"overdue_by", -a.reading.workdays_left},
+                         {"is_overdue", a.reading.urgency == clock::Urgency::kOverdue}});
+  }
+  return {{"all", counts(lights.all)},
+          {"any", lights.all.total() > 0},
+          {"by_department", table(lights.by_department)},
+          {"by_person", table(lights.by_person)},
+          {"attention", attention},
+          {"has_attention", !attention.empty()}};
+}
+
 }  // namespace
 
 void register_catalog_admin(Routes& r) {
@@ -223,6 +262,7 @@ void register_catalog_admin(Routes& r) {
                            {"can_draft", me.has(accounts::Role::kDrafter) || me.has(accounts::Role::kAgencyAdmin) ||
                                              me.is_platform_admin()}};
     if (auto warn = holidays::missing_next_year_warning(today)) data["calendar_warning"] = *warn;
+    data["applications"] = application_lights(c, today, settings);
     return page(c, "admin_dashboard", data, "我的工作");
   });
 

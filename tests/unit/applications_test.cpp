@@ -330,3 +330,35 @@ TEST(ApplicationsDoc, TheWorkflowPageListsEveryTransition) {
 
 }  // namespace
 }  // namespace gk::testing
+
+#include "applications/dashboard.h"
+
+namespace gk::testing {
+namespace {
+
+TEST_F(ApplicationsTest, TheDashboardCountsOpenCasesByLightDepartmentAndPerson) {
+  const int64_t late = registered("2026-10-08");   // due 2026-11-05: overdue on 11-22
+  const int64_t soon = registered("2026-10-27");   // due 2026-11-24: 临期
+  registered("2026-11-20");                        // due 2026-12-18: normal
+  ASSERT_TRUE(applications::submit_online(db(), system(), person_form()).ok());  // not yet confirmed
+  ActionInput assign = on("2026-10-09");
+  ASSERT_TRUE(step(clerk_, late, "accept", on("2026-10-09")).ok());
+  assign.handling_agency_id = dept_;
+  assign.assignee_id = clerk_.user.id;
+  ASSERT_TRUE(step(clerk_, late, "assign", assign).ok());
+  const auto lights = applications::deadline_lights(db(), {county_, dept_, town_}, *parse_date("2026-11-22"), {});
+  EXPECT_EQ(lights.all.overdue, 1);
+  EXPECT_EQ(lights.all.due_soon, 1);
+  EXPECT_EQ(lights.all.normal, 1);
+  EXPECT_EQ(lights.all.waiting, 1);
+  EXPECT_EQ(lights.by_department.at("云溪县财政局").overdue, 1);
+  EXPECT_EQ(lights.by_department.at("云溪县人民政府").total(), 3);
+  EXPECT_EQ(lights.by_person.at("测试用户clerk").overdue, 1);
+  ASSERT_EQ(lights.attention.size(), 2u);
+  EXPECT_EQ(lights.attention[0].c.id, late) << "the most urgent first";
+  EXPECT_EQ(lights.attention[1].c.id, soon);
+  EXPECT_TRUE(applications::deadline_lights(db(), {town_}, *parse_date("2026-11-22"), {}).attention.empty());
+}
+
+}  // namespace
+}  // namespace gk::testing
