@@ -362,3 +362,39 @@ TEST_F(ApplicationsTest, TheDashboardCountsOpenCasesByLightDepartmentAndPerson) 
 
 }  // namespace
 }  // namespace gk::testing
+
+#include "applications/related.h"
+
+namespace gk::testing {
+namespace {
+
+TEST(ApplicationRepeats, DescriptionSimilarityIgnoresPunctuationAndSpacing) {
+  using applications::description_similarity;
+  EXPECT_DOUBLE_EQ(description_similarity("2025年低保资金分配文件", "2025年 低保资金分配文件。"), 1.0);
+  EXPECT_GT(description_similarity("2025年城乡低保资金分配文件", "请提供2025年城乡低保资金的分配文件"), 0.6);
+  EXPECT_LT(description_similarity("2025年城乡低保资金分配文件", "某路段改造工程招标文件"), 0.3);
+  EXPECT_EQ(description_similarity("", "abc"), 0.0);
+}
+
+TEST_F(ApplicationsTest, TheSameApplicantsRequestsThisMonthAndLikelyRepeatsAreFound) {
+  const int64_t first = registered("2026-09-01");
+  auto s = person_form();
+  s.request.description = "请提供2025年云溪县城乡居民医疗保险财政补助资金的分配文件";
+  s.channel = "email";
+  s.received_date = "2026-09-15";
+  auto second = applications::register_by_staff(db(), clerk_, system(), s);
+  ASSERT_TRUE(second.ok());
+  auto other = person_form();
+  other.applicant.id_number = "310101198511112014";
+  other.channel = "fax";
+  other.received_date = "2026-09-16";
+  ASSERT_TRUE(applications::register_by_staff(db(), clerk_, system(), other).ok());
+  auto r = applications::related_requests(db(), *applications::load(db(), second->id));
+  EXPECT_EQ(r.same_month, 1) << "another person's application is not counted";
+  EXPECT_EQ(r.earlier_same_month, 1);
+  ASSERT_EQ(r.repeats.size(), 1u);
+  EXPECT_EQ(r.repeats[0].id, first);
+}
+
+}  // namespace
+}  // namespace gk::testing
