@@ -398,3 +398,63 @@ TEST_F(ApplicationsTest, TheSameApplicantsRequestsThisMonthAndLikelyRepeatsAreFo
 
 }  // namespace
 }  // namespace gk::testing
+
+#include "applications/report_counts.h"
+#include "reports/identities.h"
+
+namespace gk::testing {
+namespace {
+
+TEST_F(ApplicationsTest, TableThreeCountsTheYearBoundaryAndBalancesAcrossYears) {
+  // Cases registered, then closed directly in SQL: this test is about counting, not handling.
+  auto make = [&](const std::string& category, const std::string& received, const std::string& stage,
+                  const std::string& closed, const std::string& outcome) {
+    auto s = person_form();
+    if (category != "person") {
+      s.applicant.category = category;
+      s.applicant.name = "某某单位";
+      s.applicant.credit_code = valid_code("91370823MA3C00001X");
+      s.applicant.legal_rep = "王五";
+      s.applicant.contact_person = "赵六";
+    }
+    s.channel = "in_person";
+    s.received_date = received;
+    auto r = applications::register_by_staff(db(), clerk_, system(), s);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+    db().exec("UPDATE applications SET stage = ?, closed_date = ?, outcome = ? WHERE id = ?", {stage, closed, outcome, r->id});
+  };
+  make("person", "2024-12-20", "closed", "2025-01-10", "disclosed");        // carried into 2025, closed there
+  make("commercial", "2025-03-01", "closed", "2025-03-20", "partial");
+  make("legal_service", "2025-12-22", "assigned", "", "");                  // open at the end of 2025
+  make("person", "2024-05-01", "closed", "2024-05-20", "not_processed_repeat");  // finished in 2024
+  make("person", "2025-06-02", "withdrawn", "2025-06-05", "other");
+  make("research", "2025-07-01", "closed", "2025-07-30", "other_no_fee");
+  ASSERT_TRUE(applications::submit_online(db(), system(), person_form()).ok());  // never confirmed: not counted
+
+  const std::vector<int64_t> all = {county_, dept_, town_};
+  auto y2025 = applications::table3_values(db(), all, 2025);
+  auto y2024 = applications::table3_values(db(), all, 2024);
+  ASSERT_TRUE(y2025.ok() && y2024.ok());
+  const auto& v = *y2025;
+  EXPECT_EQ(v.get_or_zero("table3.new.total"), 4);
+  EXPECT_EQ(v.get_or_zero("table3.new.legal_service"), 1);
+  EXPECT_EQ(v.get_or_zero("table3.carried_over.person"), 1);
+  EXPECT_EQ(v.get_or_zero("table3.r1.person"), 1);
+  EXPECT_EQ(v.get_or_zero("table3.r2.commercial"), 1);
+  EXPECT_EQ(v.get_or_zero("table3.r6_3.person"), 1) << "a withdrawal is （六）3 其他";
+  EXPECT_EQ(v.get_or_zero("table3.r6_2.research"), 1);
+  EXPECT_EQ(v.get_or_zero("table3.r7.total"), 4);
+  EXPECT_EQ(v.get_or_zero("table3.carry_forward.legal_service"), 1);
+  EXPECT_EQ(y2024->get_or_zero("table3.carry_forward.person"), 1);
+  EXPECT_EQ(y2024->get_or_zero("table3.r5_2.person"), 1);
+  const auto* f = reports::format_for_year(2025);
+  EXPECT_TRUE(reports::check_identities(*f, v, &*y2024).empty()) << "一+二=七+四, totals, and 上年结转 = last year's 结转";
+  // The 2019 format (report year 2020) has （六） as one row.
+  auto y2020 = applications::table3_values(db(), all, 2020);
+  ASSERT_TRUE(y2020.ok());
+  EXPECT_FALSE(y2020->contains("table3.r6_3.person"));
+  EXPECT_TRUE(y2020->contains("table3.r6.person"));
+}
+
+}  // namespace
+}  // namespace gk::testing

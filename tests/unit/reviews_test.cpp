@@ -101,3 +101,37 @@ TEST_F(ReviewsTest, OnlyClerksOfTheAgencyRegisterAndALinkedApplicationMustBeItsO
 
 }  // namespace
 }  // namespace gk::testing
+
+#include "applications/report_counts.h"
+#include "reports/identities.h"
+
+namespace gk::testing {
+namespace {
+
+TEST_F(ReviewsTest, TableFourCountsTheYearsCasesWithTheirResultAtYearEnd) {
+  auto add = [&](const std::string& kind, const std::string& filed, const std::string& result, const std::string& decided) {
+    auto in = sample();
+    in.kind = kind;
+    in.filed_date = filed;
+    in.result = result;
+    in.decided_date = decided;
+    auto r = applications::create_review(db(), clerk_, system(), in);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+  };
+  add("review", "2025-03-02", "upheld", "2025-05-01");
+  add("review", "2025-11-20", "corrected", "2026-01-15");  // decided after the year: 尚未审结 in 2025
+  add("suit_direct", "2025-06-01", "pending", "");
+  add("suit_after_review", "2024-12-01", "other", "2025-02-01");  // filed in 2024: not in 2025's table
+  auto v = applications::table4_values(db(), {county_}, 2025);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->get_or_zero("table4.review.upheld"), 1);
+  EXPECT_EQ(v->get_or_zero("table4.review.pending"), 1);
+  EXPECT_EQ(v->get_or_zero("table4.review.corrected"), 0);
+  EXPECT_EQ(v->get_or_zero("table4.review.total"), 2);
+  EXPECT_EQ(v->get_or_zero("table4.suit_direct.pending"), 1);
+  EXPECT_EQ(v->get_or_zero("table4.suit_after_review.total"), 0);
+  EXPECT_TRUE(reports::check_identities(*reports::format_for_year(2025), *v, nullptr).empty());
+}
+
+}  // namespace
+}  // namespace gk::testing
