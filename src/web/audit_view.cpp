@@ -35,7 +35,10 @@ constexpr std::array<Name, 12> kActionLabels = {{
     {"sign_reject", "签批退回"},
 }};
 
-constexpr std::array<Name, 11> kEntityLabels = {{
+constexpr std::array<Name, 14> kEntityLabels = {{
+    {"notify_settings", "通知设置"},
+    {"privacy_settings", "个人信息保存期限"},
+    {"application_export", "申请台账导出"},
     {"review_case", "复议诉讼案件"},
     {"calendar_year", "节假日安排"},
     {"clock_settings", "期限计算设置"},
@@ -107,13 +110,24 @@ constexpr std::array<FieldName, 47> kFields = {{
     {"fee_wait", "等待缴费（pause 不计入 / count 计入）", ""},
 }};
 // Further fields of the item JSON, kept apart only to keep the table above readable.
-constexpr std::array<FieldName, 6> kMoreFields = {{
+constexpr std::array<FieldName, 16> kMoreFields = {{
     {"disclosure", "公开属性", "disclosure_label"},
     {"disclosure_label", "公开属性", ""},
     {"withheld_reason", "不予公开理由", ""},
     {"interprets_id", "解读的政策（编号）", "interprets_title"},
     {"interprets_title", "解读的政策", ""},
     {"attachments", "附件", ""},
+    // Notification settings (notify/settings.h) and the reminder address of a user.
+    {"smtp_host", "邮件服务器", ""},
+    {"smtp_port", "邮件服务器端口", ""},
+    {"smtp_from", "发件人邮箱", ""},
+    {"smtp_user", "邮件登录用户名", ""},
+    {"smtp_password", "邮件登录密码", ""},
+    {"smtp_tls", "连接加密（none / starttls / ssl）", ""},
+    {"sms_log_path", "短信日志文件", ""},
+    {"reminders_enabled", "发送期限提醒", ""},
+    {"site_url", "门户网址", ""},
+    {"email", "提醒邮箱", ""},
 }};
 // Bookkeeping fields that change with every edit and say nothing to a reader.
 constexpr std::array<std::string_view, 2> kHiddenFields = {"id", "updated_at"};

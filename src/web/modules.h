@@ -11,11 +11,13 @@ void register_directory_admin(Routes& r);  // /admin/agencies, /admin/users, /ad
 void register_portal(Routes& r);           // public pages, feeds, sitemap (catalog/web_portal.cpp)
 void register_catalog_admin(Routes& r);    // /admin, /admin/items... (catalog/web_admin.cpp)
 void register_api(Routes& r);              // /api/v1/... (web/api.cpp)
-void register_calendar(Routes& r);
-void register_holidays_admin(Routes& r);
+void register_calendar(Routes& r);            // /deadline, /api/v1/calendar/... (web/calendar_web.cpp)
+void register_holidays_admin(Routes& r);      // /admin/calendar (holidays/web.cpp)
 void register_applications_public(Routes& r);  // /apply, /apply/status (applications/web_public.cpp)
 void register_applications_admin(Routes& r);   // /admin/applications (applications/web_admin.cpp)
 void register_reviews_admin(Routes& r);        // /admin/reviews (applications/web_reviews.cpp)
-void register_applications_api(Routes& r);     // /api/v1/applications, /api/v1/staff/applications (applications/web_api.cpp)   // /admin/calendar (holidays/web.cpp)         // /deadline, /api/v1/calendar/... (web/calendar_web.cpp)
+void register_privacy_admin(Routes& r);        // /admin/privacy, the CSV export (applications/web_privacy.cpp)
+void register_notifications_admin(Routes& r);  // /admin/notifications (notify/web.cpp)
+void register_applications_api(Routes& r);     // /api/v1/applications, /api/v1/staff/applications (applications/web_api.cpp)
 
 }  // namespace gk::web

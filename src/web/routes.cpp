@@ -51,6 +51,8 @@ Routes build_routes() {
   register_applications_admin(r);
   register_applications_api(r);
   register_reviews_admin(r);
+  register_notifications_admin(r);
+  register_privacy_admin(r);
   return r;
 }
 

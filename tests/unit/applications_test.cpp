@@ -458,3 +458,48 @@ TEST_F(ApplicationsTest, TableThreeCountsTheYearBoundaryAndBalancesAcrossYears) 
 
 }  // namespace
 }  // namespace gk::testing
+
+#include "applications/privacy.h"
+
+namespace gk::testing {
+namespace {
+
+TEST_F(ApplicationsTest, PersonalDataIsPurgedAfterTheRetentionPeriodKeepingWhatTheReportCounts) {
+  const int64_t old_case = registered("2024-05-06");
+  const int64_t recent = registered("2026-01-05");
+  db().exec("UPDATE applications SET stage = 'closed', closed_date = '2024-06-01', outcome = 'disclosed' WHERE id = ?", {old_case});
+  db().exec("UPDATE applications SET stage = 'closed', closed_date = '2026-02-01', outcome = 'disclosed' WHERE id = ?", {recent});
+  auto admin = make_user("root", county_, {"platform_admin"});
+  EXPECT_EQ(*applications::purge_personal_data(db(), system(), "2026-11-22"), 0) << "retention 0 keeps everything";
+  EXPECT_EQ(applications::set_retention_years(db(), &clerk_, system(), 1).error().kind, Error::Kind::kForbidden);
+  EXPECT_EQ(applications::set_retention_years(db(), &admin, system(), 101).error().fields.count("retention_years"), 1u);
+  ASSERT_TRUE(applications::set_retention_years(db(), &admin, system(), 1).ok());
+  EXPECT_EQ(*applications::purge_personal_data(db(), system(), "2026-11-22"), 1);
+  auto purged = applications::load(db(), old_case);
+  EXPECT_EQ(purged->applicant.name, "（已删除）");
+  EXPECT_TRUE(purged->applicant.id_number.empty());
+  EXPECT_TRUE(purged->applicant.phone.empty());
+  EXPECT_EQ(purged->applicant.category, "person") << "the annual report still counts it";
+  EXPECT_EQ(purged->outcome, "disclosed");
+  EXPECT_EQ(applications::load(db(), recent)->applicant.name, "张三");
+  EXPECT_EQ(*applications::purge_personal_data(db(), system(), "2026-11-22"), 0) << "idempotent";
+  EXPECT_EQ(db().scalar_int("SELECT COUNT(*) FROM audit_events WHERE action = 'purge_personal_data'"), 1);
+}
+
+TEST_F(ApplicationsTest, TheExportShowsPersonalDataOnlyToHandlingStaffAndIsAudited) {
+  registered("2026-03-02");
+  auto supervisor = make_user("sup", county_, {"supervisor"});
+  auto full = applications::export_csv(db(), clerk_, system(), {county_}, 2026);
+  ASSERT_TRUE(full.ok());
+  EXPECT_NE(full->find("张三"), std::string::npos);
+  EXPECT_NE(full->find("11010519491231002X"), std::string::npos);
+  auto masked = applications::export_csv(db(), supervisor, system(), {county_}, 2026);
+  ASSERT_TRUE(masked.ok());
+  EXPECT_EQ(masked->find("11010519491231002X"), std::string::npos);
+  EXPECT_NE(masked->find("张*"), std::string::npos);
+  EXPECT_EQ(db().scalar_int("SELECT COUNT(*) FROM audit_events WHERE entity = 'application_export'"), 2);
+  EXPECT_EQ(applications::export_csv(db(), clerk_, system(), {county_}, 1999).error().fields.count("year"), 1u);
+}
+
+}  // namespace
+}  // namespace gk::testing
