@@ -11,6 +11,8 @@
 #include "agencies/credit_code.h"
 #include "agencies/service.h"
 #include "applications/applicant_checks.h"
+#include "applications/letters.h"
+#include "clock/settings_store.h"
 #include "platform/calendar/calendar.h"
 #include "platform/files/sniff.h"
 #include "platform/text/strings.h"
@@ -547,6 +549,55 @@ Status prepare(db::Db& db, const Principal& p, const Case& c, const Transition& 
   return ok_status();
 }
 
+// The letter a step issues (letters.h: 补正告知书, 延期答复告知书, 征求意见函, 收费通知书, 答复书), with
+// the values it needs from the step and the clock; issued inside the step's transaction, its number
+// recorded in the event ("letter_no"). Steps that issue no letter are left alone.
+Status issue_step_letter(db::Db& db, const Case& before, const Transition& t, Change& ch) {
+  const auto kind = letter_kind_of_action(t.action);
+  if (!kind) return ok_status();
+  const nlohmann::json& d = ch.event_data;
+  // The deadlines the letter states, from the clock with or without this step's event. The clock
+  // has accepted the events already, so the only failure left is a year whose holiday schedule is
+  // not loaded yet: the letter then states the deadline in words rather than guess a day.
+  auto reading = [&](bool with_step) -> std::optional<clock::Reading> {
+    std::vector<clock::Event> events = clock_events(before);
+    if (with_step && ch.clock) events.push_back(clock::parse_events(*ch.clock)->front());
+    auto r = clock::evaluate(*calendar::current(), events, *parse_date(today_cn()), clock::load_settings(db));
+    return r ? std::optional(*r) : std::nullopt;
+  };
+  LetterValues v;
+  v.date = ch.date;
+  if (*kind == LetterKind::kCorrectionNotice) {
+    v.correction_items = d.value("items", "");
+    v.correction_workdays = d.value("workdays", 0);
+  } else if (*kind == LetterKind::kExtensionNotice) {
+    v.extension_workdays = d.value("workdays", 0);
+    v.reason = d.value("comment", "");
+    auto prior = reading(false);
+    auto now = reading(true);
+    v.reply_due = prior && prior->due ? format_date(*prior->due) : "法定答复期限届满之日";
+    v.extended_due = now && now->due ? format_date(*now->due)
+                                     : "原答复期限届满后第" + std::to_string(v.extension_workdays) + "个工作日";
+  } else if (*kind == LetterKind::kConsultationLetter) {
+    v.party = d.value("party", "");
+    v.consult_kind = d.value("consult_kind", "");
+  } else if (*kind == LetterKind::kFeeNotice) {
+    v.fee_amount = d.value("amount", int64_t{0});
+    v.fee_due = "本通知发出之日起第" + std::to_string(clock::kFeePaymentWorkdays) + "个工作日";
+    if (auto now = reading(true)) {
+      for (const auto& l : now->limits) {
+        if (l.key == "fee_payment") v.fee_due = format_date(l.due);
+      }
+    }
+  } else if (*kind == LetterKind::kReply) {
+    v.reconsideration_body = reconsideration_body(db, before.agency_id);
+  }
+  auto letter = issue_letter(db, ch.after, *kind, v);
+  if (!letter) return letter.error();
+  ch.event_data["letter_no"] = letter->number;
+  return ok_status();
+}
+
 Result<Case> apply_change(db::Db& db, const audit::Actor& actor, const Case& before, const Transition& t,
                           Change& ch) {
   // The clock must accept the events with this step added (order, limits, 视为放弃 only after lapse).
@@ -574,6 +625,8 @@ Result<Case> apply_change(db::Db& db, const audit::Actor& actor, const Case& bef
   if (t.action != "consult_answered") a.stage = target(t, before.stage, resume);
   if (t.kind == To::kResume) a.resume_stage.reset();
   auto st = db.write([&]() -> Status {
+    // First, so that a letter that cannot be made leaves nothing behind even in an outer transaction.
+    if (auto letter = issue_step_letter(db, before, t, ch); !letter) return letter;
     const int64_t changed = db.exec(
         "UPDATE applications SET stage=?, resume_stage=?, received_date=?, assignee_user_id=?, handling_agency_id=?, "
         "assign_due=?, outcome=?, outcome_basis=?, outcome_reasons=?, withheld=?, reply_text=?, reply_date=?, "

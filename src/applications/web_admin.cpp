@@ -1,12 +1,16 @@
 // The back office of applications: the list with the clock's lights (正常 / 临期 / 超期), staff intake
-// of applications received in person, by post, fax or email, and the case page with exactly the
-// steps the transition table allows the user, each with the inputs it needs.
+// of applications received in person, by post, fax or email, the case page with exactly the steps
+// the transition table allows the user, each with the inputs it needs, the case's files for
+// download and the preview of the reply letter before 签发.
 #include <algorithm>
 
 #include "agencies/access.h"
 #include "agencies/service.h"
+#include "applications/case_files.h"
+#include "applications/letters.h"
 #include "applications/service.h"
 #include "clock/settings_store.h"
+#include "platform/render/pdf.h"
 #include "platform/time.h"
 #include "web/audit_view.h"
 #include "web/clock_view.h"
@@ -16,6 +20,8 @@
 namespace gk::web {
 
 nlohmann::json application_form_fields(db::Db& db, const applications::Submission& s, const nlohmann::json& errors);
+http::Response file_download(const applications::FileContent& f);  // applications/web_public.cpp
+void register_letter_templates_admin(Routes& r);                   // applications/web_letters.cpp
 
 namespace {
 
@@ -126,6 +132,11 @@ http::Response case_page(Ctx& c, int64_t id, const Error* err, int status, const
   }
   data["steps"] = steps;
   data["has_steps"] = !steps.empty();
+  const bool before_signing = k->stage == applications::Stage::kDrafted ||
+                              k->stage == applications::Stage::kReviewing || k->stage == applications::Stage::kSigning;
+  if (personal && before_signing && !k->outcome.empty()) {
+    data["reply_preview"] = "/admin/applications/" + std::to_string(id) + "/letter-preview?kind=reply";
+  }
   nlohmann::json events = nlohmann::json::array();
   for (const auto& e : k->events) {
     auto d = nlohmann::json::parse(e.data_json, nullptr, false);
@@ -141,7 +152,14 @@ http::Response case_page(Ctx& c, int64_t id, const Error* err, int status, const
   }
   data["events"] = events;
   nlohmann::json files = nlohmann::json::array();
-  for (const auto& f : k->files) files.push_back({{"name", f.name}, {"kind", f.kind}, {"size", f.size}});
+  for (const auto& f : k->files) {
+    const std::string_view kind = f.kind == "letter" ? "文书" : (f.kind == "id_proof" ? "身份证明" : "补正材料");
+    nlohmann::json row = {{"name", f.name}, {"kind", kind}, {"size", f.size}};
+    if (f.kind != "id_proof" || personal) {
+      row["url"] = "/admin/applications/" + std::to_string(id) + "/files/" + std::to_string(f.id);
+    }
+    files.push_back(row);
+  }
   data["files"] = files;
   data["has_files"] = !files.empty();
   data["audit"] = {{"events", audit_events_json(audit::for_entity(c.db, "application", id))}};
@@ -288,6 +306,38 @@ void register_applications_admin(Routes& r) {
     }
     return http::Response::redirect("/admin/applications/" + std::to_string(*id) + "?done=" + action);
   });
+
+  r.get("/admin/applications/{id}/files/{file_id}", Access::kStaff, [](Ctx& c) {
+    auto id = parse_id(c.req.param("id"));
+    auto file_id = parse_id(c.req.param("file_id"));
+    if (!id || !file_id) return not_found_page(c);
+    auto f = applications::file_for_staff(c.db, c.me(), *id, *file_id);
+    if (!f) return error_page(c, f.error());
+    return file_download(*f);
+  });
+
+  // The reply letter as it will be signed, for the clerk, the reviewer and the signer to read
+  // before 签发; the printable HTML needs its inline style allowed by this response's own policy.
+  r.get("/admin/applications/{id}/letter-preview", Access::kStaff, [](Ctx& c) {
+    auto id = parse_id(c.req.param("id"));
+    if (!id || c.req.query("kind") != "reply") return not_found_page(c);
+    auto k = applications::get_for_staff(c.db, c.me(), *id);
+    if (!k) return error_page(c, k.error());
+    if (!applications::sees_personal_data(c.db, c.me(), *k)) {
+      return error_page(c, Error::forbidden("答复书含申请人个人信息，仅承办机关经办人员可以预览"));
+    }
+    auto doc = applications::preview_reply(c.db, *k);
+    if (!doc) return error_page(c, doc.error());
+    auto res = http::Response::html(render::render_letter_html(*doc));
+    res.header("Content-Security-Policy",
+               "default-src 'self'; img-src 'self' data: https:; style-src 'self' " +
+                   render::letter_html_style_csp_source() +
+                   "; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+                   "form-action 'self'");
+    return res;
+  });
+
+  register_letter_templates_admin(r);
 }
 
 }  // namespace gk::web

@@ -1,10 +1,13 @@
 // The public side of applications: the application form (/apply), the receipt with the tracking
 // code and password, and the status page where the applicant follows the case, answers a 补正
-// request or withdraws (/apply/status). Works without JavaScript; no page shows another person's data.
+// request, withdraws or downloads the letters addressed to them (/apply/status). Works without
+// JavaScript; no page shows another person's data.
 #include "agencies/service.h"
+#include "applications/case_files.h"
 #include "applications/service.h"
 #include "clock/settings_store.h"
 #include "platform/calendar/calendar.h"
+#include "platform/files/sniff.h"
 #include "platform/time.h"
 #include "web/clock_view.h"
 #include "web/directory_admin.h"
@@ -64,6 +67,15 @@ Submission submission_from(const http::Request& req) {
 }
 
 }  // namespace
+
+// A case file as a download (also used by the back office): its own type, a safe name, never shown
+// inline.
+http::Response file_download(const applications::FileContent& f) {
+  auto res = http::Response::text(f.bytes, f.file.mime);
+  res.header("Content-Disposition",
+             "attachment; filename*=UTF-8''" + http::url_encode(files::safe_download_name(f.file.name)));
+  return res;
+}
 
 // The application form's fields (shared with the staff intake form, which adds channel and date).
 nlohmann::json application_form_fields(db::Db& db, const Submission& s, const nlohmann::json& errors) {
@@ -243,6 +255,17 @@ void register_applications_public(Routes& r) {
     auto done = applications::applicant_correct(c.db, c.actor(), k->id, c.req.form("text"), uploads);
     if (!done) return status_page(c, *k, c.req.form("code"), c.req.form("password"), &done.error(), done.error().http_status());
     return status_page(c, *done, c.req.form("code"), c.req.form("password"), nullptr, 200);
+  });
+
+  // A letter of the case, with the code and password checked again (and throttled) on every download.
+  r.post("/apply/status/file", Access::kPublic, [](Ctx& c) {
+    auto k = reopen(c);
+    if (!k) return error_page(c, k.error());
+    auto file_id = parse_id(c.req.form("file_id"));
+    if (!file_id) return not_found_page(c);
+    auto f = applications::file_for_applicant(c.db, *k, *file_id);
+    if (!f) return error_page(c, f.error());
+    return file_download(*f);
   });
 
   r.post("/apply/status/withdraw", Access::kPublic, [](Ctx& c) {

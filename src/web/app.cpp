@@ -2,6 +2,8 @@
 // token resolution, CSRF for state-changing forms, access levels, security headers, error pages.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "accounts/password.h"
 #include "accounts/service.h"
 #include "holidays/service.h"
@@ -16,13 +18,18 @@ constexpr const char* kSessionCookie = "gk_session";
 constexpr const char* kCsrfCookie = "gk_csrf";
 constexpr const char* kLargeCookie = "gk_large";
 
+// A handler may set its own Content-Security-Policy (e.g. to allow a letter's inline style); it is kept.
 void security_headers(http::Response& r) {
   r.header("X-Content-Type-Options", "nosniff");
   r.header("Referrer-Policy", "same-origin");
   r.header("X-Frame-Options", "DENY");
-  r.header("Content-Security-Policy",
-           "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
-           "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  const bool own_csp = std::any_of(r.headers.begin(), r.headers.end(),
+                                   [](const auto& h) { return h.first == "Content-Security-Policy"; });
+  if (!own_csp) {
+    r.header("Content-Security-Policy",
+             "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
+             "object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  }
 }
 
 bool is_state_changing(const std::string& method) { return method == "POST" || method == "PUT" || method == "DELETE"; }

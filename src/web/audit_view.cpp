@@ -35,7 +35,8 @@ constexpr std::array<Name, 12> kActionLabels = {{
     {"sign_reject", "签批退回"},
 }};
 
-constexpr std::array<Name, 14> kEntityLabels = {{
+constexpr std::array<Name, 15> kEntityLabels = {{
+    {"letter_template", "文书模板"},
     {"notify_settings", "通知设置"},
     {"privacy_settings", "个人信息保存期限"},
     {"application_export", "申请台账导出"},
