@@ -12,6 +12,7 @@
 #include "platform/text/html_sanitizer.h"
 #include "platform/text/strings.h"
 #include "platform/time.h"
+#include "search/index.h"
 
 namespace gk::agencies {
 
@@ -173,6 +174,7 @@ Result<Agency> update(db::Db& db, const accounts::Principal* by, const audit::Ac
       return constraint_error(db, *in, id);
     }
     Agency after = get(db, id).value();
+    if (after.parent_id != before->parent_id) search::reindex_agency_subtree(db, id);
     audit::record(db, actor, id, "agency", id, "update", to_json(*before), to_json(after));
     cache::mark_changed(db);
     return after;

@@ -13,6 +13,9 @@
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "app/demo.h"
+#include "app/notify_cli.h"
+#include "app/scheduler.h"
+#include "app/search_cli.h"
 #include "catalog/service.h"
 #include "holidays/service.h"
 #include "clock/clock.h"
@@ -37,6 +40,7 @@ std::shared_ptr<db::Database> open_db(const std::string& path, bool must_exist) 
   if (!path.empty() && fs::path(path).has_parent_path()) fs::create_directories(fs::path(path).parent_path());
   auto d = db::Database::open_sqlite(path);
   db::migrate(d->conn());
+  ensure_search_index(d->conn());
   return d;
 }
 
@@ -99,10 +103,14 @@ int cmd_serve(const std::string& path, const std::string& listen, int threads, b
       if (running) app.refresh_generation();
     }
   });
+  // Deadline reminders and the outbox, on a thread with its own connection.
+  Scheduler scheduler(database, Scheduler::interval_from_env());
+  scheduler.start();
   std::cout << "gongkai serving http://" << opts.host << ":" << bound << "/ (back office: /admin)" << std::endl;
   server.run(true);
   running = false;
   poller.join();
+  scheduler.stop();
   return 0;
 }
 
@@ -204,6 +212,12 @@ int run_cli(int argc, char** argv) {
   auto* migrate = cli.add_subcommand("migrate", "apply pending schema migrations");
   migrate->add_option("--db", db_path, "database file")->required();
 
+  auto* search_cmd = cli.add_subcommand("search", "the full-text search index");
+  search_cmd->require_subcommand(1);
+  auto* search_reindex =
+      search_cmd->add_subcommand("reindex", "rebuild the search index from the catalog (progress on standard error)");
+  search_reindex->add_option("--db", db_path, "database file")->required();
+
   auto* user = cli.add_subcommand("user", "manage back-office users");
   user->require_subcommand(1);
   std::string username, display_name, agency_name, roles_csv;
@@ -288,6 +302,20 @@ int run_cli(int argc, char** argv) {
   cal_year->add_option("--db", db_path)->required();
   cal_year->add_option("--file", year_file, "schedule file")->required()->check(CLI::ExistingFile);
 
+  auto* notify_cmd = cli.add_subcommand("notify", "e-mail and SMS notifications (the outbox)");
+  notify_cmd->require_subcommand(1);
+  auto* notify_send = notify_cmd->add_subcommand("send", "deliver every queued message now");
+  notify_send->add_option("--db", db_path, "database file")->required();
+  auto* notify_reminders =
+      notify_cmd->add_subcommand("reminders", "queue the deadline reminders (临期 / 超期) not yet queued");
+  notify_reminders->add_option("--db", db_path, "database file")->required();
+  std::string notify_today, notify_email;
+  notify_reminders->add_option("--today", notify_today, "as of this date (default: today in China)");
+  auto* notify_staff = notify_cmd->add_subcommand("staff-email", "set a user's address for deadline reminders");
+  notify_staff->add_option("--db", db_path, "database file")->required();
+  notify_staff->add_option("--username", username)->required();
+  notify_staff->add_option("--email", notify_email, "address (empty to clear)")->required();
+
   std::string out_path, in_path;
   auto* backup = cli.add_subcommand("backup", "online backup (consistent while serving)");
   backup->add_option("--db", db_path)->required();
@@ -328,6 +356,14 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     if (*serve) return cmd_serve(db_path, listen, threads, behind_proxy);
+    if (*search_reindex) return cmd_search_reindex(db_path);
+    if (*notify_cmd) {
+      auto d = open_db(db_path, true);
+      holidays::load(d->conn());
+      if (*notify_send) return cmd_notify_send(d->conn());
+      if (*notify_reminders) return cmd_notify_reminders(d->conn(), notify_today);
+      return cmd_notify_staff_email(d->conn(), username, notify_email);
+    }
     if (*cal_year) {
       auto d = open_db(db_path, true);
       holidays::load(d->conn());
@@ -352,6 +388,7 @@ int run_cli(int argc, char** argv) {
     if (*migrate) {
       auto d = db::Database::open_sqlite(db_path);
       auto st = db::migrate(d->conn());
+      ensure_search_index(d->conn());
       std::cout << "schema version " << st.current_version << " (" << st.applied.size() << " applied)\n";
       return 0;
     }

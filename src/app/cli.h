@@ -1,4 +1,4 @@
-// The `gongkai` command line: init, serve, migrate, user, agency, token, backup, restore.
+// The `gongkai` command line: init, serve, migrate, user, agency, token, calendar, search, notify, backup, restore.
 #pragma once
 
 namespace gk::app {

@@ -1,5 +1,6 @@
 // The demo dataset: the fictional 云溪县 with five departments and three townships, a user for every
-// role, and about 300 items published over 2019–2026. Everything goes through the services, so the
+// role, about 300 items published over 2019–2026, and about 200 applications for disclosure
+// (demo_applications.cpp). Everything goes through the services, so the
 // demo is validated and audited like real use; only the publication dates (and so the 索引号 years)
 // are backdated afterwards, since a real publication is always dated today.
 #include "app/demo.h"
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iostream>
 #include <map>
 #include <random>
 #include <stdexcept>
@@ -16,11 +18,13 @@
 #include "accounts/service.h"
 #include "agencies/credit_code.h"
 #include "agencies/service.h"
+#include "app/demo_applications.h"
 #include "app/demo_files.h"
 #include "catalog/index_number.h"
 #include "catalog/service.h"
 #include "platform/calendar/calendar.h"
 #include "platform/time.h"
+#include "search/index.h"
 
 namespace gk::app {
 namespace {
@@ -172,7 +176,9 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
     agency_list.push_back(a);
   }
 
-  // Users: every role at the county; a drafter and a combined leader in one department and one township.
+  // Users: every role at the county; a drafter and a combined leader in one department and one township;
+  // a leader (who also handles applications as 机关管理员) in every other agency, and a drafter in the
+  // 自然资源局, which receives the most applications.
   const std::string fixed = [] {
     const char* p = std::getenv("GK_DEMO_PASSWORD");
     return std::string(p ? p : "");
@@ -195,6 +201,13 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
       {"finance.leader", "县财政局 负责人 庚", 2, {"secrecy", "reviewer", "signer", "agency_admin"}},
       {"qingshi.drafter", "青石镇 信息员 辛", 6, {"drafter"}},
       {"qingshi.leader", "青石镇 负责人 壬", 6, {"secrecy", "reviewer", "signer", "agency_admin"}},
+      {"drc.leader", "县发改局 负责人 癸", 1, {"secrecy", "reviewer", "signer", "agency_admin"}},
+      {"natres.drafter", "县自然资源局 信息员 子", 3, {"drafter"}},
+      {"natres.leader", "县自然资源局 负责人 丑", 3, {"secrecy", "reviewer", "signer", "agency_admin"}},
+      {"hrss.leader", "县人社局 负责人 寅", 4, {"secrecy", "reviewer", "signer", "agency_admin"}},
+      {"market.leader", "县市场监管局 负责人 卯", 5, {"secrecy", "reviewer", "signer", "agency_admin"}},
+      {"baisha.leader", "白沙乡 负责人 辰", 7, {"secrecy", "reviewer", "signer", "agency_admin"}},
+      {"chengguan.leader", "城关街道 负责人 巳", 8, {"secrecy", "reviewer", "signer", "agency_admin"}},
   };
   std::vector<DemoAccount> accounts_out;
   std::map<std::string, Principal> principals;
@@ -484,8 +497,33 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
     for (const auto& [key, last] : serials) {
       db.exec("INSERT INTO index_serials(agency_id, year, last_serial) VALUES (?,?,?)", {key.first, key.second, last});
     }
+    // The backdating changed 发布日期 and 索引号 behind the services' backs: index them again, in date order.
+    search::rebuild(db);
     return 0;
   });
+
+  // Applications for disclosure, handled by each agency's own staff.
+  auto desk = [&](const char* key, size_t agency, const char* clerk, const char* reviewer, const char* signer) {
+    return DemoDesk{key, agency_list[agency].id, principals.at(clerk), principals.at(reviewer), principals.at(signer)};
+  };
+  const std::vector<DemoDesk> desks = {
+      desk("county", 0, "county.drafter", "county.reviewer", "county.signer"),
+      desk("drc", 1, "drc.leader", "drc.leader", "drc.leader"),
+      desk("finance", 2, "finance.drafter", "finance.leader", "finance.leader"),
+      desk("natres", 3, "natres.drafter", "natres.leader", "natres.leader"),
+      desk("hrss", 4, "hrss.leader", "hrss.leader", "hrss.leader"),
+      desk("market", 5, "market.leader", "market.leader", "market.leader"),
+      desk("qingshi", 6, "qingshi.drafter", "qingshi.leader", "qingshi.leader"),
+      desk("baisha", 7, "baisha.leader", "baisha.leader", "baisha.leader"),
+      desk("chengguan", 8, "chengguan.leader", "chengguan.leader", "chengguan.leader"),
+  };
+  const DemoApplications apps = load_demo_applications(db, desks);
+  std::cout << "demo applications for disclosure: " << apps.created << " received 2024-01 … 2026-11, " << apps.open
+            << " open on " << kDemoApplicationsToday << "\n";
+  if (!apps.sample_code.empty()) {
+    std::cout << "  try the public status page /apply/status with tracking code " << apps.sample_code
+              << " and password " << apps.sample_password << "\n";
+  }
   return accounts_out;
 }
 

@@ -8,6 +8,14 @@
 
 namespace gk::applications {
 
+std::optional<clock::Urgency> light_of(const Case& c, calendar::Date today, const clock::Settings& settings,
+                                       clock::Reading* reading) {
+  auto r = clock_of(c, today, settings);
+  if (!r || !r->due || (r->phase != clock::Phase::kRunning && r->phase != clock::Phase::kPaused)) return std::nullopt;
+  if (reading) *reading = *r;
+  return r->urgency;
+}
+
 Lights deadline_lights(db::Db& db, const std::vector<int64_t>& agency_scope, calendar::Date today,
                        const clock::Settings& settings) {
   Lights out;
@@ -28,14 +36,14 @@ Lights deadline_lights(db::Db& db, const std::vector<int64_t>& agency_scope, cal
       }
       LightCounts& d = out.by_department[names[dept_id]];
       LightCounts& p = out.by_person[full->assignee_name.empty() ? "未指定" : full->assignee_name];
-      auto reading = clock_of(*full, today, settings);
+      clock::Reading reading;
+      const auto light = light_of(*full, today, settings, &reading);
       int LightCounts::*slot = &LightCounts::waiting;
-      if (reading && reading->due &&
-          (reading->phase == clock::Phase::kRunning || reading->phase == clock::Phase::kPaused)) {
-        slot = reading->urgency == clock::Urgency::kOverdue   ? &LightCounts::overdue
-               : reading->urgency == clock::Urgency::kDueSoon ? &LightCounts::due_soon
-                                                              : &LightCounts::normal;
-        if (reading->urgency != clock::Urgency::kNormal) out.attention.push_back({*full, *reading});
+      if (light) {
+        slot = *light == clock::Urgency::kOverdue   ? &LightCounts::overdue
+               : *light == clock::Urgency::kDueSoon ? &LightCounts::due_soon
+                                                    : &LightCounts::normal;
+        if (*light != clock::Urgency::kNormal) out.attention.push_back({*full, reading});
       }
       ++(out.all.*slot);
       ++(d.*slot);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,13 @@ struct Lights {
   std::map<std::string, LightCounts> by_person;      // assignee, or "未指定"
   std::vector<AttentionCase> attention;              // 超期 and 临期 cases, the most urgent first (at most 50)
 };
+
+// The light of one case on `today`: 超期, 临期 or 正常 while its reply period is running or paused;
+// nullopt when no period runs (awaiting confirmation or 补正, closed) or the clock cannot read the
+// case. The deadline lights below and the reminders (notify/reminders.h) both count by this rule.
+// `reading`, when given, receives the clock's reading of a case that has a light.
+std::optional<clock::Urgency> light_of(const Case& c, calendar::Date today, const clock::Settings& settings,
+                                       clock::Reading* reading = nullptr);
 
 // The lights of the open cases of `agency_scope` on `today`.
 Lights deadline_lights(db::Db& db, const std::vector<int64_t>& agency_scope, calendar::Date today,

@@ -234,7 +234,7 @@ Status validate_submission(db::Db& db, const Submission& s, bool staff_intake) {
 namespace {
 
 Result<Receipt> insert_case(db::Db& db, const audit::Actor& actor, const Submission& s, bool staff,
-                            std::optional<int64_t> created_by) {
+                            std::optional<int64_t> created_by, const BulkOptions& opt) {
   const auto today = *parse_date(today_cn());
   Applicant a = s.applicant;
   a.name = text::trim(a.name);
@@ -249,8 +249,8 @@ Result<Receipt> insert_case(db::Db& db, const audit::Actor& actor, const Submiss
     a.id_number.clear();
   }
   Receipt receipt;
-  receipt.password = random_chars(4) + "-" + random_chars(4);
-  const std::string hash = accounts::hash_password(receipt.password);
+  if (!opt.password_hash) receipt.password = random_chars(4) + "-" + random_chars(4);
+  const std::string hash = opt.password_hash ? *opt.password_hash : accounts::hash_password(receipt.password);
   const std::string year = today_cn().substr(0, 4);
   const Stage stage = staff ? Stage::kRegistered : Stage::kSubmitted;
   const std::string channel = staff ? s.channel : "online";
@@ -289,17 +289,18 @@ Result<Receipt> insert_case(db::Db& db, const audit::Actor& actor, const Submiss
 
 }  // namespace
 
-Result<Receipt> submit_online(db::Db& db, const audit::Actor& actor, const Submission& s) {
+Result<Receipt> submit_online(db::Db& db, const audit::Actor& actor, const Submission& s, const BulkOptions& opt) {
   if (auto st = validate_submission(db, s, false); !st) return st.error();
-  return insert_case(db, actor, s, false, std::nullopt);
+  return insert_case(db, actor, s, false, std::nullopt, opt);
 }
 
-Result<Receipt> register_by_staff(db::Db& db, const Principal& p, const audit::Actor& actor, const Submission& s) {
+Result<Receipt> register_by_staff(db::Db& db, const Principal& p, const audit::Actor& actor, const Submission& s,
+                                  const BulkOptions& opt) {
   if (auto st = validate_submission(db, s, true); !st) return st.error();
   if (!agencies::can_act_for(db, p, s.request.agency_id) || !(p.has(Role::kDrafter) || p.has(Role::kAgencyAdmin))) {
     return Error::forbidden("您无权为该机关登记申请");
   }
-  return insert_case(db, actor, s, true, p.user.id);
+  return insert_case(db, actor, s, true, p.user.id, opt);
 }
 
 std::optional<Case> load(db::Db& db, int64_t id) {
@@ -396,6 +397,7 @@ std::vector<std::string> open_consultations(const Case& c) {
 struct Change {
   explicit Change(Case c) : after(std::move(c)) {}
   Case after;
+  bool letters = true;  // render the step's letter (BulkOptions)
   std::string event_kind;
   nlohmann::json event_data = nlohmann::json::object();
   std::string date;
@@ -626,7 +628,9 @@ Result<Case> apply_change(db::Db& db, const audit::Actor& actor, const Case& bef
   if (t.kind == To::kResume) a.resume_stage.reset();
   auto st = db.write([&]() -> Status {
     // First, so that a letter that cannot be made leaves nothing behind even in an outer transaction.
-    if (auto letter = issue_step_letter(db, before, t, ch); !letter) return letter;
+    if (ch.letters) {
+      if (auto letter = issue_step_letter(db, before, t, ch); !letter) return letter;
+    }
     const int64_t changed = db.exec(
         "UPDATE applications SET stage=?, resume_stage=?, received_date=?, assignee_user_id=?, handling_agency_id=?, "
         "assign_due=?, outcome=?, outcome_basis=?, outcome_reasons=?, withheld=?, reply_text=?, reply_date=?, "
@@ -652,7 +656,7 @@ Result<Case> apply_change(db::Db& db, const audit::Actor& actor, const Case& bef
 }  // namespace
 
 Result<Case> act(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t id, std::string_view action,
-                 const ActionInput& in) {
+                 const ActionInput& in, const BulkOptions& opt) {
   auto c = load(db, id);
   if (!c) return Error::not_found("该申请不存在");
   if (!agencies::can_act_for(db, p, c->agency_id)) return Error::forbidden("您无权办理该申请");
@@ -660,6 +664,7 @@ Result<Case> act(db::Db& db, const Principal& p, const audit::Actor& actor, int6
   if (!t) return Error::invalid("not_allowed", "该申请当前“" + std::string(stage_label(c->stage)) + "”，不能进行此操作");
   if (!role_may(*t, p.user.roles)) return Error::forbidden("您的角色不能进行“" + std::string(t->label) + "”");
   Change ch(*c);
+  ch.letters = opt.letters;
   if (auto st = prepare(db, p, *c, *t, in, ch); !st) return st.error();
   return apply_change(db, actor, *c, *t, ch);
 }

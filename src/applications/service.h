@@ -49,6 +49,14 @@ struct Receipt {
   std::string password;
 };
 
+// Options only bulk loaders change (the demo data): a precomputed hash for the query password
+// (argon2id costs ~0.1 s a case; the Receipt's password is then empty) and whether steps render their
+// letters (PDF). Requests from people always use the defaults.
+struct BulkOptions {
+  const std::string* password_hash = nullptr;
+  bool letters = true;
+};
+
 // Validates a submission: applicant data by category (ID number check digit, 统一社会信用代码, phone,
 // email), the agency, the description, form and delivery, uploads (type sniffed, size). Field
 // errors in Chinese, keyed by form field name.
@@ -56,11 +64,13 @@ Status validate_submission(db::Db& db, const Submission& s, bool staff_intake);
 
 // An online application (channel 互联网): stored in stage 待确认 until the agency confirms receipt
 // (Art. 31 (三): the receipt day is the day both sides confirm). Returns the code and password.
-Result<Receipt> submit_online(db::Db& db, const audit::Actor& actor, const Submission& s);
+Result<Receipt> submit_online(db::Db& db, const audit::Actor& actor, const Submission& s,
+                              const BulkOptions& opt = {});
 
 // An application received in person, by post, fax or email, registered by staff of the agency
 // (or an administrator above it) with its channel and receipt date; stage 已登记.
-Result<Receipt> register_by_staff(db::Db& db, const Principal& p, const audit::Actor& actor, const Submission& s);
+Result<Receipt> register_by_staff(db::Db& db, const Principal& p, const audit::Actor& actor, const Submission& s,
+                                  const BulkOptions& opt = {});
 
 // The input of a step; which fields are read depends on the action (see docs/applications.md).
 struct ActionInput {
@@ -91,7 +101,7 @@ struct ActionInput {
 // ≤ 20 working days, 视为放弃 only once the period has lapsed…). On success the case, its event
 // and the audit record are written in one transaction; on any error nothing is written.
 Result<Case> act(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t id, std::string_view action,
-                 const ActionInput& in);
+                 const ActionInput& in, const BulkOptions& opt = {});
 
 // The applicant's own steps on the status page (after open_by_code): submit the 补正 (text and
 // files) or withdraw the application.

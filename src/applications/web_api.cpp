@@ -4,6 +4,7 @@
 #include "agencies/access.h"
 #include "applications/service.h"
 #include "clock/settings_store.h"
+#include "notify/receipt.h"
 #include "platform/time.h"
 #include "web/clock_view.h"
 #include "web/json_body.h"
@@ -126,6 +127,7 @@ void register_applications_api(Routes& r) {
     if (!s) return json_error(s.error());
     auto receipt = applications::submit_online(c.db, c.actor(), *s);
     if (!receipt) return json_error(receipt.error());
+    notify::application_received(c.db, *applications::load(c.db, receipt->id), "查询密码已在提交申请时返回，请妥善保存。");
     return json_ok({{"code", receipt->code},
                     {"password", receipt->password},
                     {"stage", "submitted"},

@@ -6,6 +6,7 @@
 #include "applications/case_files.h"
 #include "applications/service.h"
 #include "clock/settings_store.h"
+#include "notify/receipt.h"
 #include "platform/calendar/calendar.h"
 #include "platform/files/sniff.h"
 #include "platform/time.h"
@@ -222,6 +223,7 @@ void register_applications_public(Routes& r) {
     auto receipt = applications::submit_online(c.db, c.actor(), s);
     if (!receipt) return form_page(c, s, &receipt.error(), receipt.error().http_status());
     auto k = applications::load(c.db, receipt->id);
+    notify::application_received(c.db, *k, "查询密码已在提交成功的页面上显示，请妥善保存。");
     nlohmann::json data = {{"code", receipt->code},
                            {"password", receipt->password},
                            {"agency_name", k->agency_name},

@@ -16,6 +16,7 @@
 #include "platform/text/html_sanitizer.h"
 #include "platform/text/strings.h"
 #include "platform/time.h"
+#include "search/index.h"
 
 namespace gk::catalog {
 
@@ -367,6 +368,7 @@ Result<Item> transition(db::Db& db, const Principal& p, const audit::Actor& acto
         {state_code(t->to), index_no.empty() ? db::Value() : db::Value(index_no),
          publish_date.empty() ? db::Value() : db::Value(publish_date), t->to == State::kPublished, now_iso(),
          now_iso(), id});
+    search::index_item(db, id);
     Item after = *load(db, id);
     audit::record(db, actor, before->agency_id, "item", id, std::string(t->action), snapshot(*before), snapshot(after), comment);
     if (publicly_visible_change(*before, after)) cache::mark_changed(db);
@@ -394,6 +396,7 @@ Result<Item> set_validity(db::Db& db, const Principal& p, const audit::Actor& ac
     }
     db.exec("UPDATE items SET validity = ?, repeal_date = ?, updated_at = ? WHERE id = ?",
             {validity, repeal_date.empty() ? db::Value() : db::Value(repeal_date), now_iso(), id});
+    search::index_item(db, id);
     Item after = *load(db, id);
     audit::record(db, actor, before->agency_id, "item", id, "validity", snapshot(*before), snapshot(after), comment);
     if (publicly_visible_change(*before, after)) cache::mark_changed(db);

@@ -20,4 +20,7 @@ void register_privacy_admin(Routes& r);        // /admin/privacy, the CSV export
 void register_notifications_admin(Routes& r);  // /admin/notifications (notify/web.cpp)
 void register_applications_api(Routes& r);     // /api/v1/applications, /api/v1/staff/applications (applications/web_api.cpp)
 
+// Annual report (issue 6).
+void register_reports_admin(Routes& r);        // /admin/reports, /admin/reports/figures, /admin/reports/cell (reports/web.cpp)
+
 }  // namespace gk::web

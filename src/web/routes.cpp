@@ -53,6 +53,8 @@ Routes build_routes() {
   register_reviews_admin(r);
   register_notifications_admin(r);
   register_privacy_admin(r);
+  // Annual report (issue 6).
+  register_reports_admin(r);
   return r;
 }
 

@@ -84,6 +84,11 @@ test('a citizen applies, corrects on the status page, and the agency handles the
   assert.ok(!status.text.includes('11010519491231002X'), 'the ID number is never shown in full on a public page');
 
   const id = Number((await sqlite(srv.dbPath, `SELECT id FROM applications WHERE code = '${code}'`))[0][0]);
+  // The receipt e-mail is queued with the tracking code, never the password.
+  const mail = await sqlite(srv.dbPath,
+    `SELECT recipient, instr(body, '${code}') > 0, instr(body, '${password}') > 0 FROM outbox WHERE dedupe_key = 'receipt:${id}:email'`);
+  assert.equal(mail.length, 1, 'a receipt e-mail is queued');
+  assert.deepEqual(mail[0].map(String), ['lisi@example.com', '1', '0'], 'the mail carries the code but not the password');
   const clerk = await login(srv.baseUrl, team.drafter, DEMO_PASSWORD);
   const list = await clerk.get('/admin/applications');
   assert.match(list.text, new RegExp(code));

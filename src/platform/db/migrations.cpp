@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "platform/embedded.h"
 #include "platform/time.h"
@@ -36,15 +37,19 @@ MigrationStatus migrate(Db& db) {
       "applied_at TEXT NOT NULL)");
   MigrationStatus status;
   status.current_version = static_cast<int>(db.scalar_int("SELECT MAX(version) FROM schema_migrations"));
+  // Every migration not yet recorded, also one numbered below the newest applied: migrations written
+  // in parallel can land out of number order, and a database must still get each of them once.
+  std::set<int64_t> applied;
+  for (const auto& r : db.query("SELECT version FROM schema_migrations")) applied.insert(r.i(0));
   for (const auto& [version, m] : embedded_migrations()) {
-    if (version <= status.current_version) continue;
+    if (applied.count(version)) continue;
     db.write([&] {
       db.exec_script(m.second);
       db.exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)",
               {version, m.first, now_iso()});
       return 0;
     });
-    status.current_version = version;
+    status.current_version = std::max(status.current_version, version);
     status.applied.push_back(m.first);
   }
   return status;

@@ -13,8 +13,9 @@ struct MigrationStatus {
   std::vector<std::string> applied;  // names applied by this call
 };
 
-// Applies every embedded migration newer than the database's version, each in its own
-// transaction. Throws DbError if a migration fails (the database keeps the last good version).
+// Applies every embedded migration the database has not recorded yet, in number order, each in its
+// own transaction (one numbered below the newest applied too: parallel work can land out of order).
+// Throws DbError if a migration fails (the database keeps the migrations applied before it).
 MigrationStatus migrate(Db& db);
 
 // The highest version known to this binary.

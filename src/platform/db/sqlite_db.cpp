@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "platform/db/db.h"
+#include "search/fts5.h"
 
 namespace gk::db {
 
@@ -45,6 +46,8 @@ class SqliteDb final : public Db {
     db_.exec("PRAGMA journal_mode=WAL");
     db_.exec("PRAGMA foreign_keys=ON");
     db_.exec("PRAGMA synchronous=NORMAL");
+    // The catalog search index (search_fts) needs its tokenizer on every connection that touches it.
+    if (search::register_fts5(db_.getHandle()) != SQLITE_OK) throw DbError("cannot register the search tokenizer");
   }
 
   std::vector<Row> query(std::string_view sql, const Params& params) override {

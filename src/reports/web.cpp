@@ -1,0 +1,369 @@
+// Back-office pages of the annual report (年度报告): the generated tables of an agency or its subtree
+// with the checks, the 信息处理费 of section 六 and the per-unit breakdown (/admin/reports); the yearly
+// 表二 figures form (/admin/reports/figures); and the drill-down from one cell to the units and the
+// cases counted in it (/admin/reports/cell).
+#include <algorithm>
+
+#include "agencies/access.h"
+#include "agencies/service.h"
+#include "platform/http/request.h"
+#include "platform/time.h"
+#include "reports/figures.h"
+#include "reports/generate.h"
+#include "reports/render_html.h"
+#include "web/directory_admin.h"
+#include "web/modules.h"
+
+namespace gk::web {
+namespace {
+
+using reports::GeneratedReport;
+
+int current_year() { return static_cast<int>(parse_date(today_cn())->year()); }
+
+// ?year=, defaulting to last year (reports are made in January for the year before).
+int year_param(const http::Request& req, std::string_view name = "year") {
+  const std::string s = req.has_form(name) ? req.form(name) : req.query(name);
+  if (auto y = directory::parse_int(s, current_year() - 1); y && *y >= 1900 && *y <= 9999) return *y;
+  return current_year() - 1;
+}
+
+nlohmann::json year_options(int selected) {
+  nlohmann::json out = nlohmann::json::array();
+  for (int y = current_year(); y >= 2019; --y) {
+    out.push_back({{"value", std::to_string(y)}, {"label", std::to_string(y) + "年度"}, {"selected", y == selected}});
+  }
+  return out;
+}
+
+// Agencies of the tree for which `allowed` holds, as <option>s.
+template <class Pred>
+nlohmann::json agency_options(Ctx& c, int64_t selected, Pred allowed) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : agencies::tree(c.db)) {
+    if (!allowed(e.agency.id)) continue;
+    out.push_back({{"value", std::to_string(e.agency.id)},
+                   {"label", directory::tree_indent(e.depth) + e.agency.name},
+                   {"selected", e.agency.id == selected}});
+  }
+  return out;
+}
+
+// The scope's agency ids, or why the principal may not see them.
+Result<std::vector<int64_t>> readable_scope(Ctx& c, int64_t agency_id, bool subtree) {
+  if (!agencies::get(c.db, agency_id)) return Error::not_found("该机关不存在");
+  if (!agencies::can_read(c.db, c.me(), agency_id)) return Error::forbidden("您无权查看该机关的年度报告数据");
+  if (!subtree) return std::vector<int64_t>{agency_id};
+  auto ids = agencies::subtree_ids(c.db, agency_id);
+  for (int64_t id : ids) {
+    if (!agencies::can_read(c.db, c.me(), id)) {
+      return Error::forbidden("您无权查看该机关下属单位的数据，请选择“仅本机关”");
+    }
+  }
+  return ids;
+}
+
+bool may_read_subtree(Ctx& c, int64_t agency_id) {
+  for (int64_t id : agencies::subtree_ids(c.db, agency_id)) {
+    if (!agencies::can_read(c.db, c.me(), id)) return false;
+  }
+  return true;
+}
+
+std::string scope_code(bool subtree) { return subtree ? "subtree" : "self"; }
+
+std::string cell_url(int64_t agency, int year, bool subtree, std::string_view ref) {
+  return "/admin/reports/cell?agency=" + std::to_string(agency) + "&year=" + std::to_string(year) +
+         "&scope=" + scope_code(subtree) + "&ref=" + http::url_encode(ref);
+}
+
+std::string value_text(const reports::Format& f, const std::string& ref, const reports::TableValues& v) {
+  auto got = v.get(ref);
+  if (!got) return "未填报";
+  auto cell = f.resolve(ref);
+  return cell ? reports::format_value(*cell->column, *got) : std::to_string(*got);
+}
+
+// The cells the per-unit breakdown shows: 表二 as far as it is counted or decided (not 2019's item
+// counts), and the totals of 表三 and 表四.
+std::vector<std::string> breakdown_refs(const reports::Format& f) {
+  std::vector<std::string> out;
+  for (const std::string& ref : f.cell_refs()) {
+    auto cell = f.resolve(ref);
+    if (cell->table->key != "table2") continue;
+    const std::string& col = cell->column->key;
+    if (cell->row->part == "item1" || col == "decisions" || col == "fee_amount" || col.starts_with("procurement")) {
+      out.push_back(ref);
+    }
+  }
+  for (const char* ref :
+       {"table3.new.total", "table3.carried_over.total", "table3.r7.total", "table3.carry_forward.total",
+        "table4.review.total", "table4.suit_direct.total", "table4.suit_after_review.total"}) {
+    if (f.resolve(ref)) out.emplace_back(ref);
+  }
+  return out;
+}
+
+nlohmann::json findings_json(const GeneratedReport& rep) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& f : rep.findings) {
+    nlohmann::json links = nlohmann::json::array();
+    for (size_t i = 0; i < f.refs.size() && i < 6; ++i) {
+      links.push_back({{"url", cell_url(rep.agency_id, rep.year, rep.subtree, f.refs[i])},
+                       {"label", rep.format->cell_label(f.refs[i])}});
+    }
+    const bool error = f.severity == reports::Severity::kError;
+    out.push_back({{"error", error},
+                   {"severity", error ? "错误" : "提示"},
+                   {"code", f.code},
+                   {"message", f.message_zh},
+                   {"links", links},
+                   {"has_links", !links.empty()},
+                   {"more", f.refs.size() > 6}});
+  }
+  return out;
+}
+
+nlohmann::json fees_json(const reports::FeeFigures& f) {
+  return {{"notices", f.notices},
+          {"notified", reports::format_yuan(f.notified_fen)},
+          {"payments", f.payments},
+          {"collected", reports::format_yuan(f.collected_fen)}};
+}
+
+nlohmann::json breakdown_json(const GeneratedReport& rep) {
+  const auto refs = breakdown_refs(*rep.format);
+  nlohmann::json columns = nlohmann::json::array();
+  for (const auto& ref : refs) columns.push_back({{"label", rep.format->cell_label(ref)}});
+  auto cells = [&](const reports::TableValues& v, int64_t agency, bool subtree) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& ref : refs) {
+      out.push_back({{"text", value_text(*rep.format, ref, v)},
+                     {"url", cell_url(agency, rep.year, subtree, ref)},
+                     {"filled", v.contains(ref)}});
+    }
+    return out;
+  };
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& u : rep.units) {
+    rows.push_back({{"name", directory::tree_indent(u.depth) + u.agency_name},
+                    {"report_url", "/admin/reports?agency=" + std::to_string(u.agency_id) +
+                                       "&year=" + std::to_string(rep.year) + "&scope=self"},
+                    {"cells", cells(u.values, u.agency_id, false)},
+                    {"fees", fees_json(u.fees)}});
+  }
+  return {{"columns", columns},
+          {"rows", rows},
+          {"total", cells(rep.values, rep.agency_id, true)},
+          {"total_fees", fees_json(rep.fees)}};
+}
+
+http::Response report_page(Ctx& c) {
+  const int64_t agency_id = parse_id(c.req.query("agency")).value_or(c.me().user.agency_id);
+  const int year = year_param(c.req);
+  const std::string scope = c.req.query("scope");
+  const bool has_units = agencies::subtree_ids(c.db, agency_id).size() > 1;
+  const bool subtree = scope.empty() ? has_units && may_read_subtree(c, agency_id) : scope == "subtree";
+  nlohmann::json data = {
+      {"agencies", agency_options(c, agency_id, [&](int64_t id) { return agencies::can_read(c.db, c.me(), id); })},
+      {"years", year_options(year)},
+      {"scopes",
+       nlohmann::json::array({{{"value", "self"}, {"label", "仅本机关"}, {"selected", !subtree}},
+                              {{"value", "subtree"}, {"label", "本机关及下属单位（汇总）"}, {"selected", subtree}}})},
+      {"year", year}};
+  auto ids = readable_scope(c, agency_id, subtree);
+  if (!ids) {
+    if (ids.error().kind == Error::Kind::kNotFound) return error_page(c, ids.error());
+    data["error_message"] = ids.error().message;
+    return page(c, "admin_reports", data, "年度报告", ids.error().http_status());
+  }
+  auto rep = reports::generate(c.db, agency_id, year, subtree);
+  if (!rep) {
+    data["error_message"] = rep.error().message;
+    return page(c, "admin_reports", data, "年度报告", rep.error().http_status());
+  }
+  nlohmann::json tables = nlohmann::json::array();
+  reports::HtmlTableOptions opt;
+  opt.link_base = cell_url(agency_id, year, subtree, "");
+  for (const auto& t : rep->format->tables) {
+    const reports::Section* s = rep->format->section(t.section);
+    tables.push_back({{"heading", s ? s->title : t.name},
+                      {"html", reports::render_table_html(*rep->format, t.key, rep->values, opt)}});
+  }
+  int errors = 0, warnings = 0;
+  for (const auto& f : rep->findings) (f.severity == reports::Severity::kError ? errors : warnings)++;
+  const reports::Section* other = rep->format->section("other");
+  data["report"] = {
+      {"agency_name", rep->agency_name},
+      {"year", year},
+      {"subtree", subtree},
+      {"format_name", rep->format->name},
+      {"decree", rep->format->decree},
+      {"findings", findings_json(*rep)},
+      {"has_findings", !rep->findings.empty()},
+      {"errors", errors},
+      {"warnings", warnings},
+      {"has_warnings", warnings > 0},
+      {"publishable", !rep->has_errors()},
+      {"tables", tables},
+      {"other_heading", other ? other->title : "六、其他需要报告的事项"},
+      {"fees", fees_json(rep->fees)},
+      {"figures_url", "/admin/reports/figures?agency=" + std::to_string(agency_id) + "&year=" + std::to_string(year)},
+      {"can_edit_figures", reports::may_edit_figures(c.db, c.me(), agency_id)},
+      {"breakdown", breakdown_json(*rep)},
+      {"units", rep->units.size()},
+  };
+  return page(c, "admin_reports", data, std::to_string(year) + "年度报告 - " + rep->agency_name);
+}
+
+http::Response cell_page(Ctx& c) {
+  auto agency_id = parse_id(c.req.query("agency"));
+  if (!agency_id) return not_found_page(c);
+  const int year = year_param(c.req);
+  const bool subtree = c.req.query("scope") == "subtree";
+  const std::string ref = c.req.query("ref");
+  auto ids = readable_scope(c, *agency_id, subtree);
+  if (!ids) return error_page(c, ids.error());
+  const reports::Format* format = reports::format_for_year(year);
+  if (!format || !format->resolve(ref)) {
+    return error_page(c, Error::not_found("该年度报告没有这一单元格"));
+  }
+  auto rep = reports::generate(c.db, *agency_id, year, subtree);
+  if (!rep) return error_page(c, rep.error());
+  const auto cell = *format->resolve(ref);
+  nlohmann::json units = nlohmann::json::array();
+  for (const auto& u : rep->units) {
+    units.push_back({{"name", directory::tree_indent(u.depth) + u.agency_name},
+                     {"value", value_text(*format, ref, u.values)},
+                     {"url", cell_url(u.agency_id, year, false, ref)}});
+  }
+  nlohmann::json data = {
+      {"label", format->cell_label(ref)},
+      {"ref", ref},
+      {"agency_name", rep->agency_name},
+      {"year", year},
+      {"subtree", subtree},
+      {"value", value_text(*format, ref, rep->values)},
+      {"units", units},
+      {"report_url", "/admin/reports?agency=" + std::to_string(*agency_id) + "&year=" + std::to_string(year) +
+                         "&scope=" + scope_code(subtree)},
+  };
+  const std::string& table = cell.table->key;
+  if (table == "table3" || table == "table4") {
+    auto cases =
+        table == "table3" ? reports::table3_cases(c.db, *ids, year, ref) : reports::table4_cases(c.db, *ids, year, ref);
+    if (!cases) return error_page(c, cases.error());
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& k : *cases) {
+      rows.push_back({{"url", (table == "table3" ? "/admin/applications/" : "/admin/reviews/") + std::to_string(k.id)},
+                      {"code", k.code.empty() ? "（无案号）" : k.code},
+                      {"agency_name", k.agency_name},
+                      {"start", k.start_date},
+                      {"end", k.end_date},
+                      {"detail", k.detail}});
+    }
+    data["cases"] = rows;
+    data["has_cases"] = true;
+    data["any_cases"] = !rows.empty();
+    data["case_count"] = rows.size();
+    data["is_applications"] = table == "table3";
+  } else if (cell.row->part != "item1") {
+    data["from_figures"] = true;
+  } else {
+    data["from_catalog"] = true;
+  }
+  return page(c, "admin_report_cell", data, format->cell_label(ref));
+}
+
+http::Response figures_page(Ctx& c, int64_t agency_id, int year, const reports::FiguresInput& in, const Error* err,
+                            bool saved, int status) {
+  const reports::Format* format = reports::format_for_year(year);
+  nlohmann::json errors = err ? form_errors(*err)["errors"] : nlohmann::json::object();
+  nlohmann::json data = {
+      {"agencies",
+       agency_options(c, agency_id, [&](int64_t id) { return reports::may_edit_figures(c.db, c.me(), id); })},
+      {"years", year_options(year)},
+      {"agency_id", agency_id},
+      {"year", year},
+      {"saved", saved},
+      {"report_url", "/admin/reports?agency=" + std::to_string(agency_id) + "&year=" + std::to_string(year)}};
+  if (auto a = agencies::get(c.db, agency_id)) data["agency_name"] = a->name;
+  if (err) data["error_message"] = err->message;
+  if (!format) {
+    data["error_message"] = std::to_string(year) + "年没有适用的年度报告格式（2019年度起适用国家格式）";
+    return page(c, "admin_report_figures", data, "年度报告数据填报", status == 200 ? 400 : status);
+  }
+  const reports::Figures stored = reports::load_figures(c.db, agency_id, year);
+  data["updated_at"] = stored.updated_at;
+  data["updated_by"] = stored.updated_by;
+  data["format_name"] = format->name;
+  const reports::Table& t2 = *format->table("table2");
+  nlohmann::json parts = nlohmann::json::array();
+  for (const auto& part : t2.parts) {
+    if (part.key == "item1") continue;
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& row : t2.rows) {
+      if (row.part != part.key) continue;
+      for (const reports::Column* col : t2.columns_of(row)) {
+        const std::string ref = reports::cell_ref("table2", row.key, col->key);
+        auto it = in.find(ref);
+        directory::FormField field(ref, row.label + "：" + col->label, it == in.end() ? "" : it->second, errors);
+        if (col->kind == reports::ValueKind::kAmount) {
+          field.inputmode("decimal").hint(col->unit.empty()
+                                              ? "单位：万元（格式未规定单位，本系统按万元填报），最多四位小数"
+                                              : "单位：" + col->unit + "，最多四位小数");
+        } else if (col->kind == reports::ValueKind::kSignedCount) {
+          field.hint("增加的填正数，减少的填负数");
+        } else {
+          field.inputmode("numeric");
+        }
+        field.maxlength(20);
+        fields.push_back(field.json());
+      }
+    }
+    parts.push_back({{"legend", part.label}, {"fields", fields}});
+  }
+  data["has_parts"] = !parts.empty();
+  data["parts"] = parts;
+  return page(c, "admin_report_figures", data, "年度报告数据填报", status);
+}
+
+}  // namespace
+
+void register_reports_admin(Routes& r) {
+  r.get("/admin/reports", Access::kStaff, report_page);
+  r.get("/admin/reports/cell", Access::kStaff, cell_page);
+
+  r.get("/admin/reports/figures", Access::kStaff, [](Ctx& c) {
+    const int64_t agency_id = parse_id(c.req.query("agency")).value_or(c.me().user.agency_id);
+    if (!agencies::get(c.db, agency_id)) return not_found_page(c);
+    if (!reports::may_edit_figures(c.db, c.me(), agency_id)) {
+      return error_page(c, Error::forbidden("只有本机关的信息员或机关管理员可以填报年度报告数据"));
+    }
+    const int year = year_param(c.req);
+    const reports::Format* format = reports::format_for_year(year);
+    reports::FiguresInput in;
+    if (format) in = reports::figures_text(*format, reports::load_figures(c.db, agency_id, year).values);
+    return figures_page(c, agency_id, year, in, nullptr, c.req.query("saved") == "1", 200);
+  });
+
+  r.post("/admin/reports/figures", Access::kStaff, [](Ctx& c) {
+    auto agency_id = parse_id(c.req.form("agency"));
+    if (!agency_id) return not_found_page(c);
+    const int year = year_param(c.req);
+    reports::FiguresInput in;
+    for (const auto& [name, value] : c.req.form_fields()) {
+      if (name.starts_with("table2.")) in[name] = value;
+    }
+    auto saved = reports::save_figures(c.db, c.me(), c.actor(), *agency_id, year, in);
+    if (!saved) {
+      const auto kind = saved.error().kind;
+      if (kind == Error::Kind::kForbidden || kind == Error::Kind::kNotFound) return error_page(c, saved.error());
+      return figures_page(c, *agency_id, year, in, &saved.error(), false, saved.error().http_status());
+    }
+    return http::Response::redirect("/admin/reports/figures?agency=" + std::to_string(*agency_id) +
+                                    "&year=" + std::to_string(year) + "&saved=1");
+  });
+}
+
+}  // namespace gk::web
