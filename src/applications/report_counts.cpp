@@ -6,18 +6,6 @@
 #include "applications/reviews.h"
 
 namespace gk::applications {
-namespace {
-
-std::string in_list(const std::vector<int64_t>& ids, db::Params& params) {
-  std::string s = "(";
-  for (size_t i = 0; i < ids.size(); ++i) {
-    s += i ? ",?" : "?";
-    params.push_back(ids[i]);
-  }
-  return s + ")";
-}
-
-}  // namespace
 
 Result<reports::TableValues> table3_values(db::Db& db, const std::vector<int64_t>& agency_ids, int year) {
   const reports::Format* format = reports::format_for_year(year);
@@ -31,7 +19,7 @@ Result<reports::TableValues> table3_values(db::Db& db, const std::vector<int64_t
   const std::string first = std::to_string(year) + "-01-01";
   const std::string last = std::to_string(year) + "-12-31";
   db::Params params;
-  const std::string agencies = in_list(agency_ids, params);
+  const std::string agencies = db::in_list(agency_ids, params);
   const auto rows = db.query(
       "SELECT applicant_category, received_date, stage, closed_date, outcome FROM applications "
       "WHERE received_date IS NOT NULL AND received_date <= ? AND agency_id IN " + agencies,
@@ -76,7 +64,7 @@ Result<reports::TableValues> table4_values(db::Db& db, const std::vector<int64_t
   const std::string first = std::to_string(year) + "-01-01";
   const std::string last = std::to_string(year) + "-12-31";
   db::Params params{first, last};
-  const std::string agencies = in_list(agency_ids, params);
+  const std::string agencies = db::in_list(agency_ids, params);
   for (const auto& r : db.query(
            "SELECT kind, result, decided_date FROM review_cases WHERE filed_date >= ? AND filed_date <= ? AND agency_id IN " +
                agencies,

@@ -144,13 +144,8 @@ std::vector<ReviewCase> list_reviews(db::Db& db, const std::vector<int64_t>& age
                                      std::optional<int64_t> application_id) {
   std::vector<ReviewCase> out;
   if (agency_ids.empty()) return out;
-  std::string sql = std::string(kSelect) + " WHERE r.agency_id IN (";
   db::Params params;
-  for (size_t i = 0; i < agency_ids.size(); ++i) {
-    sql += i ? ",?" : "?";
-    params.push_back(agency_ids[i]);
-  }
-  sql += ")";
+  std::string sql = std::string(kSelect) + " WHERE r.agency_id IN " + db::in_list(agency_ids, params);
   if (application_id) {
     sql += " AND r.application_id = ?";
     params.push_back(*application_id);

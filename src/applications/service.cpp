@@ -715,13 +715,8 @@ CasePage list_cases(db::Db& db, const ListFilter& f) {
   page.page = std::max(1, f.page);
   page.per_page = std::clamp(f.per_page, 1, 200);
   if (f.agency_scope.empty()) return page;
-  std::string where = " WHERE a.agency_id IN (";
   db::Params params;
-  for (size_t i = 0; i < f.agency_scope.size(); ++i) {
-    where += i ? ",?" : "?";
-    params.push_back(f.agency_scope[i]);
-  }
-  where += ")";
+  std::string where = " WHERE a.agency_id IN " + db::in_list(f.agency_scope, params);
   if (f.stage == "open") {
     where += " AND a.stage NOT IN ('closed','withdrawn')";
   } else if (!f.stage.empty()) {

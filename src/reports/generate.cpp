@@ -27,14 +27,6 @@ constexpr std::array<GenreRow, 2> kGenreRows = {{{"rules", "guizhang"}, {"normat
 constexpr int64_t kSharpFactor = 3;
 constexpr int64_t kSharpFloor = 10;
 
-std::string in_list(const std::vector<int64_t>& ids, db::Params& params) {
-  std::string s = "(";
-  for (size_t i = 0; i < ids.size(); ++i) {
-    s += i ? ",?" : "?";
-    params.push_back(ids[i]);
-  }
-  return s + ")";
-}
 
 std::string first_day(int year) { return std::to_string(year) + "-01-01"; }
 std::string last_day(int year) { return std::to_string(year) + "-12-31"; }
@@ -353,7 +345,7 @@ Result<std::vector<CaseRef>> table3_cases(db::Db& db, const std::vector<int64_t>
   if (agency_ids.empty()) return out;
   const std::string first = first_day(year), last = last_day(year);
   db::Params params{last};
-  const std::string agencies = in_list(agency_ids, params);
+  const std::string agencies = db::in_list(agency_ids, params);
   // The selection and the classification mirror applications::table3_values (report_counts.cpp).
   for (const auto& r : db.query(
            "SELECT a.applicant_category, a.received_date, a.stage, a.closed_date, a.outcome, a.id, a.code, ag.name "
@@ -396,7 +388,7 @@ Result<std::vector<CaseRef>> table4_cases(db::Db& db, const std::vector<int64_t>
   if (agency_ids.empty()) return out;
   const std::string first = first_day(year), last = last_day(year);
   db::Params params{first, last, want_kind};
-  const std::string agencies = in_list(agency_ids, params);
+  const std::string agencies = db::in_list(agency_ids, params);
   // The selection and the year-end result mirror applications::table4_values (report_counts.cpp).
   for (const auto& r :
        db.query("SELECT r.result, r.decided_date, r.id, r.case_no, ag.name, r.filed_date FROM review_cases r "

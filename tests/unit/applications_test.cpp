@@ -25,21 +25,7 @@ class ApplicationsTest : public TempDb {
     other_clerk_ = make_user("townclerk", town_, {"drafter"});
   }
 
-  applications::Submission person_form() {
-    applications::Submission s;
-    s.applicant.category = "person";
-    s.applicant.name = "张三";
-    s.applicant.id_type = "resident_id";
-    s.applicant.id_number = "11010519491231002X";
-    s.applicant.phone = "13812341234";
-    s.applicant.email = "zhang@example.com";
-    s.applicant.address = "云溪县城关镇人民路1号";
-    s.request.agency_id = county_;
-    s.request.description = "2025年云溪县城乡居民医疗保险财政补助资金的分配文件";
-    s.request.form = "electronic";
-    s.request.delivery = "email";
-    return s;
-  }
+  applications::Submission person_form() { return sample_application(county_); }
 
   int64_t registered(const std::string& date = "2026-09-01") {
     auto s = person_form();

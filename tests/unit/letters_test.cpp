@@ -233,15 +233,8 @@ class LettersTest : public TempDb {
   }
 
   int64_t registered(int64_t agency, const accounts::Principal& by, const std::string& date = "2026-11-16") {
-    applications::Submission s;
-    s.applicant.category = "person";
-    s.applicant.name = "张三";
-    s.applicant.id_type = "resident_id";
-    s.applicant.id_number = "11010519491231002X";
-    s.applicant.phone = "13812341234";
-    s.request.agency_id = agency;
+    applications::Submission s = sample_application(agency);
     s.request.description = "2025年云溪县城乡居民医疗保险财政补助资金的分配文件。";
-    s.request.form = "electronic";
     s.request.delivery = "online";
     s.channel = "in_person";
     s.received_date = date;

@@ -13,6 +13,7 @@
 #include "accounts/password.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
+#include "applications/service.h"
 #include "catalog/service.h"
 #include "platform/db/migrations.h"
 #include "platform/time.h"
@@ -86,6 +87,24 @@ class TempDb : public ::testing::Test {
     });
     auto u = accounts::find_user(db(), username);
     return accounts::Principal{*u, "", false};
+  }
+
+  // An application of a natural person with a valid resident ID, asking `agency` for a document by
+  // e-mail.
+  static applications::Submission sample_application(int64_t agency) {
+    applications::Submission s;
+    s.applicant.category = "person";
+    s.applicant.name = "张三";
+    s.applicant.id_type = "resident_id";
+    s.applicant.id_number = "11010519491231002X";
+    s.applicant.phone = "13812341234";
+    s.applicant.email = "zhang@example.com";
+    s.applicant.address = "云溪县城关镇人民路1号";
+    s.request.agency_id = agency;
+    s.request.description = "2025年云溪县城乡居民医疗保险财政补助资金的分配文件";
+    s.request.form = "electronic";
+    s.request.delivery = "email";
+    return s;
   }
 
   catalog::ItemInput sample_input(int64_t agency) {

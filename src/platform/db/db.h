@@ -147,6 +147,17 @@ class Db {
   }
 };
 
+// "(?,?,…)" with one placeholder per id, the ids appended to `params`: the list of an `IN` clause.
+// `ids` must not be empty (SQL has no empty list).
+inline std::string in_list(const std::vector<int64_t>& ids, Params& params) {
+  std::string s = "(";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    s += i ? ",?" : "?";
+    params.push_back(ids[i]);
+  }
+  return s + ")";
+}
+
 // Database opens connections to one database; each thread gets its own connection via conn().
 // Thread-safe.
 class Database {
