@@ -68,11 +68,16 @@ void append_xml_text(std::string& out, std::string_view s) {
       continue;
     }
     const std::string_view ent = s.substr(amp + 1, semi - amp - 1);
-    if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else if (ent == "amp") out += '&';
-    else if (ent == "quot") out += '"';
-    else if (ent == "apos") out += '\'';
+    if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else if (ent == "amp")
+      out += '&';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
     else if (ent.size() > 1 && ent[0] == '#') {
       const bool hex = ent[1] == 'x' || ent[1] == 'X';
       uint32_t v = 0;
@@ -80,11 +85,16 @@ void append_xml_text(std::string& out, std::string_view s) {
       for (size_t k = hex ? 2 : 1; k < ent.size() && ok; ++k) {
         const char c = ent[k];
         int d = -1;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-        else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-        if (d < 0 || v > 0x10FFFF) ok = false;
-        else v = v * (hex ? 16 : 10) + static_cast<uint32_t>(d);
+        if (c >= '0' && c <= '9')
+          d = c - '0';
+        else if (hex && c >= 'a' && c <= 'f')
+          d = c - 'a' + 10;
+        else if (hex && c >= 'A' && c <= 'F')
+          d = c - 'A' + 10;
+        if (d < 0 || v > 0x10FFFF)
+          ok = false;
+        else
+          v = v * (hex ? 16 : 10) + static_cast<uint32_t>(d);
       }
       if (ok && v > 0 && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF)) append_utf8(out, v);
     }
@@ -139,8 +149,10 @@ std::string clean_text(std::string_view s, size_t cap) {
     if (out.size() + len > cap) break;
     const auto b = static_cast<unsigned char>(s[i]);
     if (len == 1 && (b < 0x20 || b == 0x7F)) {
-      if (b == '\n') out += '\n';
-      else if (b == '\t' || b == '\r') out += ' ';
+      if (b == '\n')
+        out += '\n';
+      else if (b == '\t' || b == '\r')
+        out += ' ';
     } else {
       out.append(s.substr(i, len));
     }
@@ -257,9 +269,12 @@ std::string pdf_text(std::string_view bytes, size_t cap) {
 
 std::string extract_text(std::string_view mime, std::string_view bytes, std::string_view name) {
   std::string text;
-  if (mime == kPdfMime) text = pdf_text(bytes);
-  else if (mime == kDocxMime) text = docx_text(bytes);
-  else return "";
+  if (mime == kPdfMime)
+    text = pdf_text(bytes);
+  else if (mime == kDocxMime)
+    text = docx_text(bytes);
+  else
+    return "";
   if (text.find_first_not_of(" \n") == std::string::npos) {
     spdlog::info("search: no text found in attachment {}", name);
     return "";

@@ -82,10 +82,13 @@ RankData* rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, int& rc) {
   for (int c = 0; c < ncol && rc == SQLITE_OK; ++c) {
     sqlite3_int64 total = 0;
     rc = api->xColumnTotalSize(fts, c, &total);
-    if (rows > 0 && total > 0) d->avg_len[static_cast<size_t>(c)] = static_cast<double>(total) / static_cast<double>(rows);
+    if (rows > 0 && total > 0)
+      d->avg_len[static_cast<size_t>(c)] = static_cast<double>(total) / static_cast<double>(rows);
   }
-  if (rc == SQLITE_OK) rc = api->xSetAuxdata(fts, d, rank_data_delete);
-  else delete d;
+  if (rc == SQLITE_OK)
+    rc = api->xSetAuxdata(fts, d, rank_data_delete);
+  else
+    delete d;
   return rc == SQLITE_OK ? d : nullptr;
 }
 
@@ -128,8 +131,10 @@ void rank_fn(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx
       }
       score += idf * tf * (kK1 + 1) / (tf + kK1);
     }
-    if (rc != SQLITE_OK) sqlite3_result_error_code(ctx, rc);
-    else sqlite3_result_double(ctx, score);
+    if (rc != SQLITE_OK)
+      sqlite3_result_error_code(ctx, rc);
+    else
+      sqlite3_result_double(ctx, score);
   } catch (const std::bad_alloc&) {
     sqlite3_result_error_nomem(ctx);
   } catch (...) {

@@ -48,11 +48,11 @@ std::string filter_tokens(db::Db& db, const Entry& e) {
   if (e.is_public) t.emplace_back(kPublicToken);
   t.push_back(facet_token(kStatePrefix, e.state));
   t.push_back(facet_token(kAgencyPrefix, e.agency_id));
-  for (const auto& r : db.query(
-           "WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM agencies WHERE id = ? "
-           "UNION ALL SELECT a.id, a.parent_id, up.depth + 1 FROM agencies a JOIN up ON a.id = up.parent_id "
-           "WHERE up.depth < 64) SELECT id FROM up",
-           {e.agency_id})) {
+  for (const auto& r :
+       db.query("WITH RECURSIVE up(id, parent_id, depth) AS (SELECT id, parent_id, 0 FROM agencies WHERE id = ? "
+                "UNION ALL SELECT a.id, a.parent_id, up.depth + 1 FROM agencies a JOIN up ON a.id = up.parent_id "
+                "WHERE up.depth < 64) SELECT id FROM up",
+                {e.agency_id})) {
     t.push_back(facet_token(kSubtreePrefix, r.i(0)));
   }
   if (e.column_id) t.push_back(facet_token(kColumnPrefix, *e.column_id));
@@ -101,10 +101,10 @@ std::optional<Existing> existing_entry(db::Db& db, int64_t item_id) {
 // The text of an item's attachments: each file name, then its extracted text.
 std::string attachments_text(db::Db& db, int64_t item_id) {
   std::string out;
-  for (const auto& a : db.query(
-           "SELECT x.filename, x.mime, b.data FROM item_attachments x JOIN blobs b ON b.sha256 = x.sha256 "
-           "WHERE x.item_id = ? ORDER BY x.sort_order, x.id",
-           {item_id})) {
+  for (const auto& a :
+       db.query("SELECT x.filename, x.mime, b.data FROM item_attachments x JOIN blobs b ON b.sha256 = x.sha256 "
+                "WHERE x.item_id = ? ORDER BY x.sort_order, x.id",
+                {item_id})) {
     if (out.size() >= kMaxAttachmentsText) break;
     out += a.s(0) + "\n";
     std::string text = extract_text(a.s(1), a.s(2), a.s(0));
@@ -158,17 +158,16 @@ void index_item(db::Db& db, int64_t item_id) {
     e.text[kKeywords] = row->s(11);
     e.text[kSummary] = row->s(12);
     e.text[kBody] = clean_text(text::html_to_text(row->s(13)), 4 * kMaxExtractedBytes);
-    for (const auto& a : db.query("SELECT sha256 FROM item_attachments WHERE item_id = ? ORDER BY sort_order, id",
-                                  {item_id})) {
+    for (const auto& a :
+         db.query("SELECT sha256 FROM item_attachments WHERE item_id = ? ORDER BY sort_order, id", {item_id})) {
       e.attachment_shas += (e.attachment_shas.empty() ? "" : ",") + a.s(0);
     }
     e.text[kAttachments] = existing && existing->entry.attachment_shas == e.attachment_shas
                                ? existing->entry.text[kAttachments]
                                : attachments_text(db, item_id);
     e.text[kFacets] = filter_tokens(db, e);
-    const db::Params meta{e.is_public,    e.state,    e.agency_id, e.column_id, e.subject,
-                          e.genre,        e.publish_date, e.validity, e.doc_no, e.index_no,
-                          e.attachment_shas};
+    const db::Params meta{e.is_public,    e.state,    e.agency_id, e.column_id, e.subject,        e.genre,
+                          e.publish_date, e.validity, e.doc_no,    e.index_no,  e.attachment_shas};
     if (existing) {
       if (existing->entry == e) return 0;
       db.exec(kFtsDelete, text_params(existing->seq, existing->entry));
@@ -187,11 +186,12 @@ void index_item(db::Db& db, int64_t item_id) {
     }
     db::Params p{item_id};
     p.insert(p.end(), meta.begin(), meta.end());
-    const int64_t seq = db.exec(
-                              "INSERT INTO search_docs(item_id, public, state, agency_id, column_id, subject, genre, "
-                              "publish_date, validity, doc_no, index_no, attachment_shas) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                              p)
-                            .last_insert_id;
+    const int64_t seq =
+        db.exec(
+              "INSERT INTO search_docs(item_id, public, state, agency_id, column_id, subject, genre, "
+              "publish_date, validity, doc_no, index_no, attachment_shas) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+              p)
+            .last_insert_id;
     db.exec(
         "INSERT INTO search_text(seq, title, doc_no, index_no, keywords, summary, body, attachments, facets) "
         "VALUES (?,?,?,?,?,?,?,?,?)",
@@ -203,12 +203,12 @@ void index_item(db::Db& db, int64_t item_id) {
 
 void reindex_agency_subtree(db::Db& db, int64_t agency_id) {
   db.write([&] {
-    for (const auto& r : db.query(
-             std::string("WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT a.id FROM agencies a JOIN sub ON "
-                         "a.parent_id = sub.id) SELECT i.id FROM items i JOIN sub ON i.agency_id = sub.id WHERE "
-                         "i.state IN ") +
-                 kIndexedStates,
-             {agency_id})) {
+    for (const auto& r :
+         db.query(std::string("WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT a.id FROM agencies a JOIN sub ON "
+                              "a.parent_id = sub.id) SELECT i.id FROM items i JOIN sub ON i.agency_id = sub.id WHERE "
+                              "i.state IN ") +
+                      kIndexedStates,
+                  {agency_id})) {
       index_item(db, r.i(0));
     }
     return 0;

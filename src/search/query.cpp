@@ -73,7 +73,8 @@ std::string_view quote_at(std::string_view s, size_t i, size_t& open_len) {
 }
 
 std::string phrase_fts(const Phrase& p) {
-  std::string out = p.column < 0 ? std::string(kTextColumns) : "{" + std::string(kColumnNames[static_cast<size_t>(p.column)]) + "}";
+  std::string out =
+      p.column < 0 ? std::string(kTextColumns) : "{" + std::string(kColumnNames[static_cast<size_t>(p.column)]) + "}";
   out += " : ";
   for (size_t k = 0; k < p.tokens.size(); ++k) {
     if (k) out += " + ";
@@ -160,7 +161,8 @@ Result<ParsedQuery> parse_query(std::string_view input) {
     }
   }
   if (q.phrases.empty()) {
-    return Error::invalid("empty_query", q.excluded.empty() ? "请输入要检索的字词" : "请至少输入一个要查找的字词，不能只有排除词");
+    return Error::invalid("empty_query",
+                          q.excluded.empty() ? "请输入要检索的字词" : "请至少输入一个要查找的字词，不能只有排除词");
   }
   if (q.phrases.size() == 1 && q.excluded.empty() && number_ok) q.number = number;
   std::string all;

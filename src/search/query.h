@@ -43,7 +43,7 @@ struct ParsedQuery {
   // The query text when it is a single term that could be a 文号 or 索引号 typed exactly (no quotes,
   // no exclusion, field none, 文号: or 索引号:), else "".
   std::string number;
-  bool truncated = false;        // the input was cut to the limits above
+  bool truncated = false;  // the input was cut to the limits above
 };
 
 // Parses and compiles `input`. Returns Error (kind invalid, code "empty_query") when no term that

@@ -33,8 +33,10 @@ inline constexpr std::string_view kTextColumns = "{title doc_no index_no keyword
 inline std::string facet_token(std::string_view prefix, std::string_view code) {
   std::string t(prefix);
   for (char c : code) {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')) t += c;
-    else if (c >= 'A' && c <= 'Z') t += static_cast<char>(c + 32);
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
+      t += c;
+    else if (c >= 'A' && c <= 'Z')
+      t += static_cast<char>(c + 32);
   }
   return t;
 }

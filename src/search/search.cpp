@@ -90,7 +90,8 @@ struct Scan {
 Scan scan_newest(db::Db& db, const std::string& select_from, const db::Params& lead, const std::string& match,
                  int64_t need, int64_t lo, int64_t hi, Clock::time_point deadline) {
   Scan s;
-  const std::string sql = select_from + " WHERE f.search_fts MATCH ? AND f.rowid <= ? AND f.rowid > ? ORDER BY f.rowid DESC LIMIT ?";
+  const std::string sql =
+      select_from + " WHERE f.search_fts MATCH ? AND f.rowid <= ? AND f.rowid > ? ORDER BY f.rowid DESC LIMIT ?";
   int64_t upper = hi;
   int64_t span = std::max<int64_t>(kFirstChunk, (hi - lo + 1) / 64);
   for (;;) {
@@ -116,7 +117,8 @@ Scan scan_newest(db::Db& db, const std::string& select_from, const db::Params& l
     // Grow the chunk fourfold, but no further than the time left lets it be read at this chunk's pace.
     const double took = std::chrono::duration<double>(now - started).count();
     const double left = std::chrono::duration<double>(deadline - now).count();
-    const double affordable = took > 0 ? static_cast<double>(upper - lower) * left / took : 4.0 * static_cast<double>(span);
+    const double affordable =
+        took > 0 ? static_cast<double>(upper - lower) * left / took : 4.0 * static_cast<double>(span);
     upper = lower;
     span = std::clamp<int64_t>(static_cast<int64_t>(affordable), kFirstChunk / 4, 4 * span);
   }
@@ -154,9 +156,9 @@ struct Tally {
   }
 
   void add_scaled(const Tally& other, double factor) {
-    for (auto [mine, theirs] : {std::pair{&agency, &other.agency}, std::pair{&subject, &other.subject},
-                                std::pair{&genre, &other.genre}, std::pair{&year, &other.year},
-                                std::pair{&validity, &other.validity}}) {
+    for (auto [mine, theirs] :
+         {std::pair{&agency, &other.agency}, std::pair{&subject, &other.subject}, std::pair{&genre, &other.genre},
+          std::pair{&year, &other.year}, std::pair{&validity, &other.validity}}) {
       for (const auto& [value, weight] : *theirs) (*mine)[value] += weight * factor;
     }
   }
@@ -227,19 +229,22 @@ double sample_older(db::Db& db, const std::string& match, int64_t lo, int64_t wi
                           &window, static_cast<double>(kCandidateCap)});
       } else {
         const Slice& b = slices[static_cast<size_t>(before)];
-        guides.push_back({b.estimate / static_cast<double>(std::max<int64_t>(b.upper - b.below, 1)), &b.tally, b.estimate});
+        guides.push_back(
+            {b.estimate / static_cast<double>(std::max<int64_t>(b.upper - b.below, 1)), &b.tally, b.estimate});
       }
       int after = k + 1;
       while (after < kSampleSlices && !slices[static_cast<size_t>(after)].read) ++after;
       if (after < kSampleSlices) {
         const Slice& a = slices[static_cast<size_t>(after)];
-        guides.push_back({a.estimate / static_cast<double>(std::max<int64_t>(a.upper - a.below, 1)), &a.tally, a.estimate});
+        guides.push_back(
+            {a.estimate / static_cast<double>(std::max<int64_t>(a.upper - a.below, 1)), &a.tally, a.estimate});
       }
       double density = 0;
       for (const auto& g : guides) density += g.density / static_cast<double>(guides.size());
       sl.estimate = density * static_cast<double>(sl.upper - sl.below);
       for (const auto& g : guides) {
-        if (g.estimate > 0) sl.tally.add_scaled(*g.tally, sl.estimate / g.estimate / static_cast<double>(guides.size()));
+        if (g.estimate > 0)
+          sl.tally.add_scaled(*g.tally, sl.estimate / g.estimate / static_cast<double>(guides.size()));
       }
     }
     tally.add_scaled(sl.tally, 1.0);
@@ -299,8 +304,7 @@ std::optional<int64_t> exact_number_item(db::Db& db, const std::string& number, 
   for (char& c : upper) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
   }
-  std::string sql =
-      "SELECT item_id FROM search_docs WHERE (doc_no = ? OR index_no = ? OR index_no = ?)";
+  std::string sql = "SELECT item_id FROM search_docs WHERE (doc_no = ? OR index_no = ? OR index_no = ?)";
   db::Params params{(doc_no && !doc_no->empty()) ? db::Value(*doc_no) : db::Value(), number, upper};
   if (!q.staff_agencies) {
     sql += " AND public = 1";
@@ -352,9 +356,8 @@ Hit load_hit(db::Db& db, const Candidate& c, const ParsedQuery& pq) {
   }
   std::string text = summary;
   if (col != kSummary) {
-    auto t = db.query_one("SELECT " + std::string(kColumnNames[static_cast<size_t>(col)]) +
-                              " FROM search_text WHERE seq = ?",
-                          {c.seq});
+    auto t = db.query_one(
+        "SELECT " + std::string(kColumnNames[static_cast<size_t>(col)]) + " FROM search_text WHERE seq = ?", {c.seq});
     text = t ? t->s(0) : "";
   }
   h.snippet_html = snippet(text, pq.phrases, position);
@@ -446,8 +449,8 @@ Result<SearchResult> search(db::Db& db, const SearchQuery& q) {
     select += ", ?";
     lead.emplace_back(n);
   }
-  select += std::string("), gk_hit(f.search_fts, ") + std::to_string(kSummary) + ", " + std::to_string(kBody) +
-            ", " + std::to_string(kAttachments) + "), d.item_id, " + kFacetColumns +
+  select += std::string("), gk_hit(f.search_fts, ") + std::to_string(kSummary) + ", " + std::to_string(kBody) + ", " +
+            std::to_string(kAttachments) + "), d.item_id, " + kFacetColumns +
             " FROM search_fts f CROSS JOIN search_docs d ON d.seq = f.rowid";
   Scan window = scan_newest(db, select, lead, match, kCandidateCap + 1, lo, hi, deadline);
   const auto& rows = window.rows;

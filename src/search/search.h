@@ -63,7 +63,7 @@ struct SearchQuery {
   std::vector<std::string> states;  // staff scope only: published / withdrawn / archived; empty: all
   Sort sort = Sort::kRelevance;
   int page = 1;
-  int per_page = 20;  // 1–100
+  int per_page = 20;                                    // 1–100
   std::chrono::milliseconds scan_budget = kScanBudget;  // see above; tests lift it for exact estimates
 };
 
@@ -96,23 +96,23 @@ struct Facets {
 
 // A filter whose removal would give results.
 struct Suggestion {
-  std::string filter;   // "agency", "column", "subject", "genre", "year", "validity", "state"
-  int64_t count = 0;    // results without it (at least this many when `more`)
+  std::string filter;  // "agency", "column", "subject", "genre", "year", "validity", "state"
+  int64_t count = 0;   // results without it (at least this many when `more`)
   bool more = false;
 };
 
 struct SearchResult {
   std::vector<Hit> hits;
   int64_t total = 0;
-  bool total_exact = true;   // false: estimated (broad query)
+  bool total_exact = true;         // false: estimated (broad query)
   bool total_lower_bound = false;  // the time budget ran out first: total and facets count what was found
-  bool broad = false;        // ranked among the newest kCandidateCap matches only
+  bool broad = false;              // ranked among the newest kCandidateCap matches only
   int page = 1;
   int per_page = 20;
-  int64_t pageable = 0;      // results reachable by paging (total, or kCandidateCap when broad)
+  int64_t pageable = 0;  // results reachable by paging (total, or kCandidateCap when broad)
   Facets facets;
   bool facets_exact = true;
-  std::optional<int64_t> jump_to;  // the query was exactly the 文号 or 索引号 of this one item in scope
+  std::optional<int64_t> jump_to;       // the query was exactly the 文号 or 索引号 of this one item in scope
   std::vector<Suggestion> suggestions;  // when total is 0 and filters are set
   bool query_truncated = false;
   int pages() const { return per_page > 0 ? static_cast<int>((pageable + per_page - 1) / per_page) : 1; }

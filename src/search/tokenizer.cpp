@@ -54,8 +54,8 @@ Class classify(char32_t c) {
   const int8_t type = u_charType(cp);
   UErrorCode err = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(cp, &err);
-  const bool cjk_script = script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-                          script == USCRIPT_HANGUL;
+  const bool cjk_script =
+      script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_HANGUL;
   if ((cjk_script && (u_isalpha(cp) || type == U_LETTER_NUMBER)) || c == 0x30FC) return Class::kCjk;
   if (u_isalnum(cp)) return Class::kWord;
   switch (type) {
@@ -241,9 +241,15 @@ class Run {
       char buf[4];
       const size_t len = encode_utf8(static_cast<char32_t>(c), buf);
       switch (classify(static_cast<char32_t>(c))) {
-        case Class::kWord: word_char(buf, len, i, j); break;
-        case Class::kCjk: cjk_char(buf, len, i, j, false); break;
-        case Class::kSeparator: separator(); break;
+        case Class::kWord:
+          word_char(buf, len, i, j);
+          break;
+        case Class::kCjk:
+          cjk_char(buf, len, i, j, false);
+          break;
+        case Class::kSeparator:
+          separator();
+          break;
       }
     }
     return j;

@@ -35,8 +35,9 @@ TEST(SearchExtract, WordMlIsCapped) {
 }
 
 TEST(SearchExtract, PdfTextJoinsChineseLineBreaks) {
-  const std::string pdf = app::demo_files::make_pdf(
-      "云溪县青石镇人民政府２０１９年第１１次困难群众救助保障工作会议纪要", {"本文件明确了困难群众救助保障的总体要求。"});
+  const std::string pdf =
+      app::demo_files::make_pdf("云溪县青石镇人民政府２０１９年第１１次困难群众救助保障工作会议纪要",
+                                {"本文件明确了困难群众救助保障的总体要求。"});
   const std::string text = pdf_text(pdf);
   EXPECT_NE(text.find("工作会议纪要"), std::string::npos) << text;
   EXPECT_NE(text.find("总体要求"), std::string::npos) << text;
@@ -64,8 +65,12 @@ TEST(SearchExtract, BrokenFilesGiveNothing) {
 }
 
 TEST(SearchExtract, CleanText) {
-  EXPECT_EQ(clean_text("a\x01" "b\tc\r\nd\x7f"), "ab c \nd");
-  EXPECT_EQ(clean_text("x\xff" "y"), "x\xEF\xBF\xBDy");
+  EXPECT_EQ(clean_text("a\x01"
+                       "b\tc\r\nd\x7f"),
+            "ab c \nd");
+  EXPECT_EQ(clean_text("x\xff"
+                       "y"),
+            "x\xEF\xBF\xBDy");
   EXPECT_EQ(clean_text("政务公开", 7), "政务");
 }
 

@@ -53,7 +53,9 @@ class SearchTest : public TempDb {
     return id;
   }
 
-  void withdraw(int64_t id) { ASSERT_TRUE(catalog::transition(db(), boss_, system(), id, "withdraw", "内容有误").ok()); }
+  void withdraw(int64_t id) {
+    ASSERT_TRUE(catalog::transition(db(), boss_, system(), id, "withdraw", "内容有误").ok());
+  }
 
   SearchResult find(const std::string& q, SearchQuery sq = {}) {
     sq.q = q;
@@ -151,8 +153,8 @@ TEST_F(SearchTest, BigramPhraseNeverMatchesApart) {
 }
 
 TEST_F(SearchTest, SingleCharacterFindsEveryOccurrence) {
-  const int64_t a = publish_new(input(county_, "甲", "<p>依法纳税。</p>"));        // end of a run
-  const int64_t b = publish_new(input(county_, "乙", "<p>税收政策解读</p>"));       // start of a run
+  const int64_t a = publish_new(input(county_, "甲", "<p>依法纳税。</p>"));          // end of a run
+  const int64_t b = publish_new(input(county_, "乙", "<p>税收政策解读</p>"));        // start of a run
   const int64_t c = publish_new(input(county_, "丙", "<p>个人所得税专项附加</p>"));  // inside a run
   publish_new(input(county_, "丁", "<p>其他事项</p>"));
   auto r = find("税");
@@ -307,9 +309,9 @@ TEST_F(SearchTest, AgencyMoveUpdatesSubtreeFilter) {
   under_dept.agency_id = dept_;
   EXPECT_EQ(find("预算", under_dept).total, 0);
   auto town = agencies::get(db(), town_).value();
-  agencies::AgencyInput in{dept_,          town.name,    town.short_name,  "township", town.credit_code,
-                           town.region_code, town.address, town.phone,     town.office_hours, town.guide_html,
-                           town.index_pattern, town.sort_order};
+  agencies::AgencyInput in{
+      dept_,        town.name,  town.short_name,   "township",      town.credit_code,   town.region_code,
+      town.address, town.phone, town.office_hours, town.guide_html, town.index_pattern, town.sort_order};
   auto moved = agencies::update(db(), nullptr, system(), town_, in);
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(ids(find("预算", under_dept)), std::vector<int64_t>{town_item});
@@ -370,10 +372,12 @@ TEST_F(SearchTest, HostileQueriesNeverBreakTheSearch) {
 
 TEST_F(SearchTest, DateOrderAndPaging) {
   std::vector<int64_t> made;
-  for (int k = 0; k < 5; ++k) made.push_back(publish_new(input(county_, "第" + std::to_string(k) + "期公告", "<p>公告。</p>")));
+  for (int k = 0; k < 5; ++k)
+    made.push_back(publish_new(input(county_, "第" + std::to_string(k) + "期公告", "<p>公告。</p>")));
   // Backdate so that publication dates run opposite to creation.
   for (int k = 0; k < 5; ++k) {
-    db().exec("UPDATE items SET publish_date = ? WHERE id = ?", {"202" + std::to_string(4 - k) + "-05-01", made[static_cast<size_t>(k)]});
+    db().exec("UPDATE items SET publish_date = ? WHERE id = ?",
+              {"202" + std::to_string(4 - k) + "-05-01", made[static_cast<size_t>(k)]});
     search::index_item(db(), made[static_cast<size_t>(k)]);
   }
   SearchQuery q;

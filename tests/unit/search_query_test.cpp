@@ -91,11 +91,31 @@ TEST(SearchQuery, NothingToSearchIsAnError) {
 }
 
 TEST(SearchQuery, Fts5SyntaxInInputIsOnlyText) {
-  const std::regex allowed(R"(^[(){}:+* ]*(?:(?:AND|NOT|S|title|doc_no|index_no|keywords|summary|body|attachments)[(){}:+* ]*)*$)");
-  for (std::string_view in :
-       {"\"", "a\"b", "*", "a*", "NEAR(a b)", "NEAR(\"a\" \"b\", 2)", "a OR b", "a AND b", "NOT a", ":", "title:",
-        "{title}:x", "- {facets} : pub", "facets:pub", "^a", "a + b", "\"\"\"x", "x)\" OR \"1", "(((", "col:\"a",
-        "<script>alert(1)</script>", "a\u0000b", "'; DROP TABLE items; --"}) {
+  const std::regex allowed(
+      R"(^[(){}:+* ]*(?:(?:AND|NOT|S|title|doc_no|index_no|keywords|summary|body|attachments)[(){}:+* ]*)*$)");
+  for (std::string_view in : {"\"",
+                              "a\"b",
+                              "*",
+                              "a*",
+                              "NEAR(a b)",
+                              "NEAR(\"a\" \"b\", 2)",
+                              "a OR b",
+                              "a AND b",
+                              "NOT a",
+                              ":",
+                              "title:",
+                              "{title}:x",
+                              "- {facets} : pub",
+                              "facets:pub",
+                              "^a",
+                              "a + b",
+                              "\"\"\"x",
+                              "x)\" OR \"1",
+                              "(((",
+                              "col:\"a",
+                              "<script>alert(1)</script>",
+                              "a\u0000b",
+                              "'; DROP TABLE items; --"}) {
     auto q = parse_query(in);
     if (!q.ok()) {
       EXPECT_EQ(q.error().code, "empty_query") << in;
@@ -126,9 +146,7 @@ TEST(SearchQuery, LongInputIsCut) {
   EXPECT_EQ(m.phrases.size(), kMaxTerms);
 }
 
-TEST(SearchQuery, Quote) {
-  EXPECT_EQ(fts_quote("a\"b"), "\"a\"\"b\"");
-}
+TEST(SearchQuery, Quote) { EXPECT_EQ(fts_quote("a\"b"), "\"a\"\"b\""); }
 
 }  // namespace
 }  // namespace gk::search

@@ -81,10 +81,14 @@ TEST(SearchTokenizer, PunctuationEmojiAndSpacesSeparate) {
 }
 
 TEST(SearchTokenizer, InvalidUtf8BytesSeparate) {
-  EXPECT_EQ(show("ab\xff\xfe" "cd"), (V{"ab@0-2", "cd@4-6"}));
-  EXPECT_EQ(texts("人\xE4\xBA" "民"), (V{"人", "民"}));  // truncated sequence between two characters
-  EXPECT_EQ(texts("\xED\xA0\x80x"), (V{"x"}));            // encoded surrogate
-  EXPECT_EQ(texts("\xC0\xAFy"), (V{"y"}));                // overlong '/'
+  EXPECT_EQ(show("ab\xff\xfe"
+                 "cd"),
+            (V{"ab@0-2", "cd@4-6"}));
+  EXPECT_EQ(texts("人\xE4\xBA"
+                  "民"),
+            (V{"人", "民"}));                   // truncated sequence between two characters
+  EXPECT_EQ(texts("\xED\xA0\x80x"), (V{"x"}));  // encoded surrogate
+  EXPECT_EQ(texts("\xC0\xAFy"), (V{"y"}));      // overlong '/'
 }
 
 TEST(SearchTokenizer, LongRunsAreCut) {
@@ -106,15 +110,18 @@ TEST(SearchTokenizer, SinkCanStop) {
 // Random bytes and random mixtures of valid pieces: offsets always in range and never decreasing.
 TEST(SearchTokenizer, RandomAndInvalidInputKeepsOffsetsInRangeAndMonotone) {
   std::mt19937 rng(20240501);
-  const std::vector<std::string> pieces = {"人", "民", "政府", "a", "Z", "9", " ", "，", "。", "\xff", "\xE4\xBA",
-                                           "ＡＢ", "１", "é", "e\xCC\x81", "\xCC\x81", "😀", "㈠", "①", "ß", "\0",
-                                           "\xF0\x9F", "〇", "ー", "\xE3\x80\x80", "ｶ", "\xEF\xBF\xBD"};
+  const std::vector<std::string> pieces = {
+      "人",           "民", "政府",        "a",        "Z", "9",  " ", "，", "。", "\xff",     "\xE4\xBA", "ＡＢ",
+      "１",           "é",  "e\xCC\x81",   "\xCC\x81", "😀", "㈠", "①", "ß",  "\0", "\xF0\x9F", "〇",       "ー",
+      "\xE3\x80\x80", "ｶ",  "\xEF\xBF\xBD"};
   for (int round = 0; round < 20000; ++round) {
     std::string in;
     const int len = static_cast<int>(rng() % 40);
     for (int k = 0; k < len; ++k) {
-      if (round % 2) in += static_cast<char>(rng() % 256);
-      else in += pieces[rng() % pieces.size()];
+      if (round % 2)
+        in += static_cast<char>(rng() % 256);
+      else
+        in += pieces[rng() % pieces.size()];
     }
     for (Mode mode : {Mode::kDocument, Mode::kQuery}) {
       size_t last = 0;
