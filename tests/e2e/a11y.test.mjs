@@ -100,7 +100,7 @@ async function assertIdrefsResolve(page, path) {
 test('portal pages have no serious or critical axe violations', { timeout: 120_000 }, async (t) => {
   const context = await newContext();
   const page = await context.newPage();
-  const paths = ['/', '/items', itemPath, agencyPath, '/agencies', '/admin/login', '/deadline?received=2024-09-26',
+  const paths = ['/', '/items', itemPath, agencyPath, '/agencies', '/admin/login', '/apply', '/apply/status', '/deadline?received=2024-09-26',
     '/deadline?received=2024-03-01&corr_requested=2024-03-05&corr_period=10&corr_received=2024-03-15&consult_sent=2024-03-18&consult_answered=2024-03-25&ext_date=2024-04-08&ext_days=10',
   ];
   for (const path of paths) {
@@ -125,9 +125,14 @@ test('back-office pages have no serious or critical axe violations', { timeout: 
   const context = await newContext();
   const page = await context.newPage();
   await login(page, srv.baseURL, srv.user('drafter'));
-  for (const path of ['/admin', '/admin/items', '/admin/items/new', '/admin/account', '/admin/calendar']) {
+  for (const path of ['/admin', '/admin/items', '/admin/items/new', '/admin/account', '/admin/calendar',
+    '/admin/applications', '/admin/applications/new', '/admin/reviews', '/admin/reviews/new', '/admin/privacy']) {
     await t.test(path, () => assertAccessible(page, path));
   }
+  // A case page of an application, with its steps and the clock explanation.
+  await page.goto(`${srv.baseURL}/admin/applications?stage=all`);
+  const casePath = await page.locator('main table a[href^="/admin/applications/"]').first().getAttribute('href');
+  if (casePath) await t.test(casePath, () => assertAccessible(page, casePath));
   // An item page of the back office, and the editor showing field errors after an empty save.
   await page.goto(`${srv.baseURL}/admin/items`);
   const first = await page.locator('main a[href^="/admin/items/"]').filter({ hasNotText: /起草/ }).first().getAttribute('href');
