@@ -148,14 +148,15 @@ class Db {
 };
 
 // "(?,?,…)" with one placeholder per id, the ids appended to `params`: the list of an `IN` clause.
-// `ids` must not be empty (SQL has no empty list).
+// An empty list gives "(NULL)", which matches nothing.
 inline std::string in_list(const std::vector<int64_t>& ids, Params& params) {
-  std::string s = "(";
-  for (size_t i = 0; i < ids.size(); ++i) {
-    s += i ? ",?" : "?";
-    params.push_back(ids[i]);
-  }
-  return s + ")";
+  if (ids.empty()) return "(NULL)";
+  params.insert(params.end(), ids.begin(), ids.end());
+  std::string s(ids.size() * 2 + 1, ',');
+  s.front() = '(';
+  for (size_t i = 0; i < ids.size(); ++i) s[2 * i + 1] = '?';
+  s.back() = ')';
+  return s;
 }
 
 // Database opens connections to one database; each thread gets its own connection via conn().
