@@ -7,6 +7,24 @@
 
 namespace gk::applications {
 
+std::vector<std::string_view> table3_rows(std::string_view received, std::string_view stage,
+                                          std::string_view closed_date, std::string_view outcome, int year) {
+  const std::string first = std::to_string(year) + "-01-01";
+  const std::string last = std::to_string(year) + "-12-31";
+  if (received.empty() || received > last) return {};
+  const bool closed = (stage == "closed" || stage == "withdrawn") && !closed_date.empty();
+  if (closed && closed_date < first) return {};
+  std::vector<std::string_view> rows = {received >= first ? "new" : "carried_over"};
+  if (closed && closed_date <= last) {
+    const Outcome* o = find_outcome(outcome);
+    rows.push_back(o ? table3_row(*o, year) : (year <= 2020 ? "r6" : "r6_3"));
+    rows.push_back("r7");
+  } else {
+    rows.push_back("carry_forward");
+  }
+  return rows;
+}
+
 Result<reports::TableValues> table3_values(db::Db& db, const std::vector<int64_t>& agency_ids, int year) {
   const reports::Format* format = reports::format_for_year(year);
   if (!format) return Error::invalid("no_format", std::to_string(year) + "年没有适用的年度报告格式");
@@ -16,38 +34,18 @@ Result<reports::TableValues> table3_values(db::Db& db, const std::vector<int64_t
     if (ref.starts_with("table3.")) v.set(ref, 0);
   }
   if (agency_ids.empty()) return v;
-  const std::string first = std::to_string(year) + "-01-01";
-  const std::string last = std::to_string(year) + "-12-31";
-  db::Params params;
+  db::Params params{std::to_string(year) + "-12-31"};
   const std::string agencies = db::in_list(agency_ids, params);
   const auto rows = db.query(
       "SELECT applicant_category, received_date, stage, closed_date, outcome FROM applications "
       "WHERE received_date IS NOT NULL AND received_date <= ? AND agency_id IN " + agencies,
-      [&] {
-        db::Params p{last};
-        p.insert(p.end(), params.begin(), params.end());
-        return p;
-      }());
-  auto bump = [&](std::string_view row, const std::string& column) {
-    v.add(reports::cell_ref("table3", row, column), 1);
-    v.add(reports::cell_ref("table3", row, "total"), 1);
-  };
+      params);
   for (const auto& r : rows) {
     const std::string column = r.s(0);
-    const std::string received = r.s(1);
-    const bool closed = r.s(2) == "closed" || r.s(2) == "withdrawn";
-    const std::string closed_date = r.s(3);
-    if (closed && !closed_date.empty() && closed_date < first) continue;  // finished before the year
-    if (received >= first) bump("new", column);
-    else bump("carried_over", column);
-    if (closed && !closed_date.empty() && closed_date <= last) {
-      const Outcome* o = find_outcome(r.s(4));
-      const std::string_view row = o ? table3_row(*o, year) : (year <= 2020 ? "r6" : "r6_3");
+    for (std::string_view row : table3_rows(r.s(1), r.s(2), r.s(3), r.s(4), year)) {
       if (!t3->row(row)) return Error::invalid("bad_outcome", "结果“" + r.s(4) + "”在该年度格式中没有对应行");
-      bump(row, column);
-      bump("r7", column);
-    } else {
-      bump("carry_forward", column);
+      v.add(reports::cell_ref("table3", row, column), 1);
+      v.add(reports::cell_ref("table3", row, "total"), 1);
     }
   }
   return v;

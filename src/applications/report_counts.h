@@ -8,12 +8,19 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "platform/db/db.h"
 #include "reports/table_values.h"
 
 namespace gk::applications {
+
+// The 表三 rows one case counts in for report `year`, by the rule above: "new" or "carried_over",
+// then its result row and "r7" when closed in the year, or "carry_forward" when still open at its
+// end. Empty when the case does not count that year (not yet received, or finished before it).
+std::vector<std::string_view> table3_rows(std::string_view received_date, std::string_view stage,
+                                          std::string_view closed_date, std::string_view outcome, int year);
 
 // 表三 of `year` for the cases of `agency_ids` (every cell of the table set, zeros included), in the
 // format that applies to the year (2019 trial format for 2019–2020). Error when `year` has no format.

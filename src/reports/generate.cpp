@@ -343,10 +343,9 @@ Result<std::vector<CaseRef>> table3_cases(db::Db& db, const std::vector<int64_t>
   const std::string& want_column = cell->column->key;
   std::vector<CaseRef> out;
   if (agency_ids.empty()) return out;
-  const std::string first = first_day(year), last = last_day(year);
-  db::Params params{last};
+  db::Params params{last_day(year)};
   const std::string agencies = db::in_list(agency_ids, params);
-  // The selection and the classification mirror applications::table3_values (report_counts.cpp).
+  // Which rows a case counts in: the one rule of applications::table3_rows.
   for (const auto& r : db.query(
            "SELECT a.applicant_category, a.received_date, a.stage, a.closed_date, a.outcome, a.id, a.code, ag.name "
            "FROM applications a JOIN agencies ag ON ag.id = a.agency_id "
@@ -356,21 +355,16 @@ Result<std::vector<CaseRef>> table3_cases(db::Db& db, const std::vector<int64_t>
     const std::string column = r.s(0);
     if (want_column != "total" && want_column != column) continue;
     const std::string received = r.s(1);
-    const bool closed = r.s(2) == "closed" || r.s(2) == "withdrawn";
     const std::string closed_date = r.s(3);
-    if (closed && !closed_date.empty() && closed_date < first) continue;
-    std::vector<std::string_view> rows;
-    rows.push_back(received >= first ? "new" : "carried_over");
+    const auto rows = applications::table3_rows(received, r.s(2), closed_date, r.s(4), year);
+    if (rows.empty()) continue;
+    const bool closed_in_year = rows.back() == "r7";
     std::string detail;
-    const bool closed_in_year = closed && !closed_date.empty() && closed_date <= last;
     if (closed_in_year) {
       const applications::Outcome* o = applications::find_outcome(r.s(4));
-      rows.push_back(o ? applications::table3_row(*o, year) : (year <= 2020 ? "r6" : "r6_3"));
-      rows.push_back("r7");
       detail = o ? std::string(o->label) : (r.s(2) == "withdrawn" ? "申请人撤回" : "其他处理");
     } else {
-      rows.push_back("carry_forward");
-      detail = closed && !closed_date.empty() ? "次年办结（" + closed_date + "）" : "年末仍在办理";
+      detail = !closed_date.empty() ? "次年办结（" + closed_date + "）" : "年末仍在办理";
     }
     if (std::find(rows.begin(), rows.end(), want_row) == rows.end()) continue;
     out.push_back({r.i(5), r.s(6), r.s(7), received, closed_in_year ? closed_date : "", detail});

@@ -1,6 +1,8 @@
 // normalize_label with ICU: NFKC_Casefold, then white space and punctuation dropped.
 #include "reports/label.h"
 
+#include "platform/text/unicode.h"
+
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -11,16 +13,6 @@
 
 namespace gk::reports {
 namespace {
-
-const UNormalizer2* nfkc_cf() {
-  static const UNormalizer2* n = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    const UNormalizer2* p = unorm2_getNFKCCasefoldInstance(&err);
-    if (U_FAILURE(err) || !p) throw std::runtime_error("ICU NFKC_Casefold data is missing");
-    return p;
-  }();
-  return n;
-}
 
 std::u16string to_utf16(std::string_view s) {
   std::u16string out(s.size() + 1, u'\0');  // UTF-16 never needs more units than UTF-8 has bytes
@@ -36,31 +28,13 @@ std::u16string to_utf16(std::string_view s) {
 std::u16string normalize(const std::u16string& s) {
   UErrorCode err = U_ZERO_ERROR;
   const auto n = static_cast<int32_t>(s.size());
-  int32_t need = unorm2_normalize(nfkc_cf(), s.data(), n, nullptr, 0, &err);
+  int32_t need = unorm2_normalize(text::nfkc_casefold(), s.data(), n, nullptr, 0, &err);
   if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err)) throw std::runtime_error("NFKC normalization failed");
   std::u16string out(static_cast<size_t>(need), u'\0');
   err = U_ZERO_ERROR;
-  unorm2_normalize(nfkc_cf(), s.data(), n, out.data(), need, &err);
+  unorm2_normalize(text::nfkc_casefold(), s.data(), n, out.data(), need, &err);
   if (U_FAILURE(err)) throw std::runtime_error("NFKC normalization failed");
   return out;
-}
-
-void append_utf8(std::string& out, UChar32 c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 }  // namespace
@@ -73,7 +47,7 @@ std::string normalize_label(std::string_view label) {
     UChar32 c = 0;
     U16_NEXT(n.data(), i, n.size(), c);
     if (u_isUWhiteSpace(c) || u_ispunct(c)) continue;
-    append_utf8(out, c);
+    text::append_utf8(out, static_cast<char32_t>(c));
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Attachment text extraction (see extract.h).
 #include "search/extract.h"
 
+#include "platform/text/unicode.h"
+
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -16,24 +18,6 @@ namespace {
 
 constexpr std::string_view kPdfMime = "application/pdf";
 constexpr std::string_view kDocxMime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-void append_utf8(std::string& out, uint32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // Length of the well-formed UTF-8 sequence at s[i], or 0.
 size_t utf8_len(std::string_view s, size_t i) {
@@ -96,7 +80,7 @@ void append_xml_text(std::string& out, std::string_view s) {
         else
           v = v * (hex ? 16 : 10) + static_cast<uint32_t>(d);
       }
-      if (ok && v > 0 && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF)) append_utf8(out, v);
+      if (ok && v > 0 && v <= 0x10FFFF && (v < 0xD800 || v > 0xDFFF)) text::append_utf8(out, static_cast<char32_t>(v));
     }
     i = semi + 1;
   }

@@ -2,6 +2,8 @@
 // Chinese government prose and ICU for the rest (see tokenizer.h).
 #include "search/tokenizer.h"
 
+#include "platform/text/unicode.h"
+
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
@@ -15,17 +17,6 @@ namespace gk::search {
 namespace {
 
 enum class Class { kSeparator, kWord, kCjk };
-
-// NFKC_Casefold: NFKC, then full case folding, with default-ignorable characters removed.
-const UNormalizer2* nfkc_cf() {
-  static const UNormalizer2* n = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    const UNormalizer2* p = unorm2_getNFKCCasefoldInstance(&err);
-    if (U_FAILURE(err) || !p) throw std::runtime_error("ICU NFKC_Casefold data is missing");
-    return p;
-  }();
-  return n;
-}
 
 // CJK unified ideographs (BMP, extension A, extensions B–G): NFKC_Casefold leaves them unchanged.
 bool is_fast_cjk(char32_t c) {
@@ -204,7 +195,7 @@ class Run {
     look_at_ = j;
     look_len_ = decode_utf8(p_, n_, j, look_cp_);
     if (look_len_ == 0 || is_fast(look_cp_)) return true;
-    return unorm2_hasBoundaryBefore(nfkc_cf(), static_cast<UChar32>(look_cp_)) != 0;
+    return unorm2_hasBoundaryBefore(text::nfkc_casefold(), static_cast<UChar32>(look_cp_)) != 0;
   }
 
   // Normalizes the combining sequence starting at byte i with ICU and feeds its characters, each
@@ -222,7 +213,7 @@ class Run {
       if (j >= n_ || p_[j] < 0xCC) break;
       char32_t next = 0;
       if (decode_utf8(p_, n_, j, next) == 0 || is_fast(next)) break;
-      if (unorm2_hasBoundaryBefore(nfkc_cf(), static_cast<UChar32>(next))) break;
+      if (unorm2_hasBoundaryBefore(text::nfkc_casefold(), static_cast<UChar32>(next))) break;
     }
     if (j == i) {  // not reached for a valid first character; guards against an endless loop
       separator();
@@ -230,7 +221,7 @@ class Run {
     }
     UChar dest[1024];
     UErrorCode err = U_ZERO_ERROR;
-    const int32_t dest_len = unorm2_normalize(nfkc_cf(), src, src_len, dest, 1024, &err);
+    const int32_t dest_len = unorm2_normalize(text::nfkc_casefold(), src, src_len, dest, 1024, &err);
     if (U_FAILURE(err)) {
       separator();
       return j;
