@@ -50,6 +50,7 @@ struct User {
   std::string agency_name;
   bool disabled = false;
   std::set<Role> roles;
+  std::string email;  // where deadline reminders go (notify/staff_email.h); "" when none
 };
 
 // The user a request acts as, with the CSRF token of its session (empty for API tokens).

@@ -24,7 +24,7 @@ std::string_view role_label(Role r) { return kRoles[static_cast<size_t>(r)].labe
 namespace {
 
 constexpr const char* kSelect =
-    "SELECT u.id, u.username, u.display_name, u.agency_id, a.name, u.disabled FROM users u "
+    "SELECT u.id, u.username, u.display_name, u.agency_id, a.name, u.disabled, u.email FROM users u "
     "JOIN agencies a ON a.id = u.agency_id ";
 
 User load_roles(db::Db& db, User u) {
@@ -42,6 +42,7 @@ User from_row(db::Db& db, const db::Row& r) {
   u.agency_id = r.i(3);
   u.agency_name = r.s(4);
   u.disabled = r.i(5) != 0;
+  u.email = r.s(6);
   return load_roles(db, std::move(u));
 }
 
@@ -320,7 +321,7 @@ nlohmann::json to_json(const User& u) {
   }
   return {{"id", u.id},           {"username", u.username}, {"display_name", u.display_name},
           {"agency_id", u.agency_id}, {"agency_name", u.agency_name}, {"disabled", u.disabled},
-          {"roles", roles},       {"role_labels", labels}};
+          {"roles", roles},       {"role_labels", labels},  {"email", u.email}};
 }
 
 }  // namespace gk::accounts

@@ -13,7 +13,9 @@
 #include "accounts/service.h"
 #include "agencies/service.h"
 #include "app/demo.h"
+#include "app/check_cli.h"
 #include "app/notify_cli.h"
+#include "app/report_cli.h"
 #include "app/scheduler.h"
 #include "app/search_cli.h"
 #include "catalog/service.h"
@@ -326,6 +328,11 @@ int run_cli(int argc, char** argv) {
   bool force = false;
   restore->add_flag("--force", force, "overwrite an existing database");
 
+  CheckCommand check_cmd;
+  add_check_command(cli, check_cmd);
+  ReportCommand report_cmd;
+  add_report_command(cli, report_cmd);
+
   for (int i = 1; i < argc; ++i) {
     if (!text::is_clean_utf8(argv[i])) {
       std::cerr << "error: argument " << i << " is not valid UTF-8 text\n";
@@ -355,6 +362,8 @@ int run_cli(int argc, char** argv) {
       }
       return 0;
     }
+    if (*check_cmd.cmd) return run_check_command(check_cmd);
+    if (*report_cmd.cmd) return run_report_command(report_cmd);
     if (*serve) return cmd_serve(db_path, listen, threads, behind_proxy);
     if (*search_reindex) return cmd_search_reindex(db_path);
     if (*notify_cmd) {

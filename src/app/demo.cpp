@@ -19,6 +19,7 @@
 #include "agencies/credit_code.h"
 #include "agencies/service.h"
 #include "app/demo_applications.h"
+#include "app/demo_catalog.h"
 #include "app/demo_files.h"
 #include "catalog/index_number.h"
 #include "catalog/service.h"
@@ -454,6 +455,31 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
            "withdraw");
       const auto& q = published[k * 11 + 3];
       must(catalog::transition(db, operator_p, kActor, q.id, "archive", ""), "archive");
+    }
+
+    // The hand-written documents (demo_catalog.h), with their own dates and 文号. Added after the
+    // generated ones so that the random draw above, and which generated items are withdrawn or
+    // archived, stay as they were.
+    for (const DemoDocument& d : demo_documents()) {
+      Spec s;
+      s.agency = d.agency;
+      s.genre = d.genre;
+      s.subject = d.subject;
+      s.title = d.title;
+      s.doc_no = d.doc_no;
+      s.written = d.written;
+      s.summary = d.summary;
+      s.keywords = d.keywords;
+      s.column = d.column;
+      s.body = d.body;
+      catalog::Item it = draft(s);
+      advance(it, s.agency, "sign_publish");
+      if (d.withdrawn) {
+        must(catalog::transition(db, step_principal(s.agency, Role::kSigner), kActor, it.id, "withdraw",
+                                 "内容有误，撤回修改"),
+             "withdraw");
+      }
+      published.push_back({it.id, s.agency, d.written, std::min(today, d.publish)});
     }
 
     // Recent work in progress, some near or past the Art. 26 limit.

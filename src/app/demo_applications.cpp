@@ -17,6 +17,7 @@
 #include "app/demo_files.h"
 #include "applications/fees.h"
 #include "applications/outcomes.h"
+#include "applications/reviews.h"
 #include "applications/service.h"
 #include "platform/calendar/calendar.h"
 #include "platform/time.h"
@@ -781,7 +782,9 @@ struct Plan {
   int extend = 0;
   std::string extend_reason;
   Fee fee = Fee::kNone;
-  int64_t fee_amount = 0;
+  int64_t fee_amount = 0;   // the quote of 国办函〔2020〕109号 for fee_method and fee_units
+  std::string fee_method;   // by_piece | by_page
+  int fee_units = 0;        // pieces or pages
   bool return_once = false;
   ActionInput reply;        // outcome, basis, reasons, withheld, reply_text
   std::string withdraw_at;  // stage code where the applicant withdraws
@@ -837,6 +840,13 @@ std::string reply_text(const Plan& p, std::string_view outcome, const std::strin
   return t +
          "\n如对本答复不服，可以自收到本答复之日起六十日内依法申请行政复议，或者自收到本答复之日起六个月内依法向人民法"
          "院提起行政诉讼。";
+}
+
+// A fee charged 按量 for `pages` pages, at the quote (国办函〔2020〕109号第五条).
+void by_pages(Plan& p, int pages) {
+  p.fee_method = "by_page";
+  p.fee_units = pages;
+  p.fee_amount = applications::quote_by_page(pages)->amount_yuan;
 }
 
 // ---- Playing a plan through the service -----------------------------------------------------------
@@ -1121,6 +1131,8 @@ Player::Played Player::play(const Plan& p, int index) {
     }
     if (p.fee != Fee::kNone) {
       ActionInput in;
+      in.fee_method = p.fee_method;
+      (p.fee_method == "by_piece" ? in.pieces : in.pages) = std::to_string(p.fee_units);
       in.amount = std::to_string(p.fee_amount);
       const Date noticed = after(k.cur, dice_.between(1, 2));
       step(k, clerk, "fee_notice", noticed, in);
@@ -1446,6 +1458,8 @@ std::vector<Plan> Dataset::build() {
       if (i == 10) {
         p.fee = Fee::kPaid;  // the 11th piece of the month (按件): 100元
         p.fee_amount = applications::quote_by_piece(10, 1)->amount_yuan;
+        p.fee_method = "by_piece";
+        p.fee_units = 1;
       }
       p.reply.outcome = outcome;
       p.reply.reasons = outcome == "disclosed" || outcome == "already_public" ? "" : reasons;
@@ -1515,7 +1529,7 @@ std::vector<Plan> Dataset::build() {
       p.correction = Correction::kNone;
       p.fee = Fee::kLapsed;
       const int pages = lapsed_fees++ == 0 ? 95 : 240;
-      p.fee_amount = applications::quote_by_page(pages)->amount_yuan;
+      by_pages(p, pages);
       p.desk = "finance";
       p.handler.clear();
       p.description = "云溪县" + std::to_string(static_cast<int>(day.year()) - 1) +
@@ -1545,7 +1559,7 @@ std::vector<Plan> Dataset::build() {
     p.channel = "online";
     set_dates(p, ymd("2025-06-16"));
     p.fee = Fee::kPaid;
-    p.fee_amount = applications::quote_by_page(160)->amount_yuan;
+    by_pages(p, 160);
     p.consultations.clear();
     p.desk = "finance";
     p.handler.clear();
@@ -1557,7 +1571,7 @@ std::vector<Plan> Dataset::build() {
     draw_applicant(w, "public_welfare");
     w.fee_waiver = true;
     w.fee = Fee::kWaived;
-    w.fee_amount = applications::quote_by_page(120)->amount_yuan;
+    by_pages(w, 120);
     w.consultations.clear();
     w.desk = "county";
     w.handler = "natres";
@@ -1565,6 +1579,48 @@ std::vector<Plan> Dataset::build() {
     w.purpose = "开展河流生态保护公益监督";
     w.reply.reply_text = reply_text(w, "disclosed", "", "", 120, "");
     plans.push_back(std::move(w));
+  }
+
+  // More fees for section 六 of every demo year: paid (2024, 2026), waived (2026) and, above, one
+  // lapsed to 视为放弃 (2024 and 2025 by the deck's dates).
+  {
+    struct Extra {
+      const char* day;
+      const char* category;
+      const char* desk;
+      Fee fee;
+      int pages;
+      const char* description;
+      const char* purpose;
+    };
+    const std::vector<Extra> extra = {
+        {"2024-03-11", "commercial", "market", Fee::kPaid, 80,
+         "2021年至2023年云溪县食品生产许可的核发、变更和注销决定书（约80页）", "行业准入情况调查"},
+        {"2025-11-10", "legal_service", "hrss", Fee::kPaid, 130,
+         "云溪县2024年工伤认定决定书汇编（隐去个人信息，约130页）", "代理案件参考"},
+        {"2026-03-09", "other_org", "drc", Fee::kPaid, 45,
+         "云溪县2025年固定资产投资项目审批、核准和备案清单（约45页）", "行业协会会员服务"},
+        {"2026-05-18", "person", "chengguan", Fee::kWaived, 70,
+         "城关街道2020年以来老旧小区改造项目的实施方案和验收材料（约70页）", "了解所住小区改造情况"},
+    };
+    for (const Extra& e : extra) {
+      Plan p = closed_case("disclosed", ymd(e.day));
+      draw_applicant(p, e.category);
+      p.channel = "in_person";
+      set_dates(p, ymd(e.day));
+      p.fee = e.fee;
+      p.fee_waiver = e.fee == Fee::kWaived;
+      by_pages(p, e.pages);
+      p.consultations.clear();
+      p.correction = Correction::kNone;
+      p.extend = 0;
+      p.desk = e.desk;
+      p.handler.clear();
+      p.description = e.description;
+      p.purpose = e.purpose;
+      p.reply.reply_text = reply_text(p, "disclosed", "", "", e.pages, "");
+      plans.push_back(std::move(p));
+    }
   }
 
   // Replies after the deadline: two ordinary cases that ran late.
@@ -1656,7 +1712,7 @@ std::vector<Plan> Dataset::build() {
     Plan f = add_open("awaiting_fee", "disclosed", player_.before(friday, 19), "online");
     draw_applicant(f, "research");
     f.fee = Fee::kOpen;
-    f.fee_amount = applications::quote_by_page(210)->amount_yuan;
+    by_pages(f, 210);
     f.desk = "natres";
     f.handler.clear();
     f.description = "云溪县2019年以来全部集体土地征收项目的征收土地公告及补偿安置方案（约210页）";
@@ -1679,6 +1735,105 @@ std::vector<Plan> Dataset::build() {
 
   std::stable_sort(plans.begin(), plans.end(), [](const Plan& a, const Plan& b) { return a.arrived < b.arrived; });
   return plans;
+}
+
+// The 行政复议 / 行政诉讼 register (表四): a few cases about demo replies the applicants disputed,
+// over 2024–2026, every kind and every result, and one about an agency with no application behind
+// it. Each is linked to the earliest unused closed case of its agency (or any agency) with a
+// refusal-type outcome closed in its year; filed 15–50 days after the reply, decided 40–100 days
+// later. A decision that would fall after `limit` (the machine's date) is left 尚未审结.
+int seed_reviews(db::Db& db, const std::vector<DemoDesk>& desks, Date limit) {
+  struct Seed {
+    int year;
+    const char* kind;
+    const char* result;
+    const char* summary;
+  };
+  const std::vector<Seed> seeds = {
+      {2024, "review", "upheld", "申请人认为不予公开理由不成立，复议机关维持原答复"},
+      {2024, "suit_direct", "corrected", "法院认为答复未说明不予公开的具体理由，判决撤销并责令重新答复"},
+      {2024, "review", "corrected", "复议机关认为检索范围不足，决定撤销原答复并责令重新答复"},
+      {2025, "review", "other", "申请人在复议期间撤回复议申请，复议终止"},
+      {2025, "suit_after_review", "upheld", "复议维持后申请人起诉，法院判决驳回诉讼请求"},
+      {2025, "suit_direct", "other", "法院裁定驳回起诉（超过起诉期限）"},
+      {2025, "review", "upheld", "复议机关认为该信息属于过程性信息，维持原答复"},
+      {2026, "review", "pending", "申请人对部分公开答复中的区分处理不服，申请复议"},
+      {2026, "suit_direct", "pending", "申请人认为答复超过法定期限，提起诉讼"},
+      {2026, "suit_after_review", "corrected", "法院认为未履行征求第三方意见程序，判决撤销原答复"},
+      {2026, "review", "other", "经复议机关调解，申请人撤回复议申请"},
+  };
+  std::map<int64_t, const DemoDesk*> desk_of;
+  for (const auto& d : desks) desk_of[d.agency_id] = &d;
+  const DemoDesk* county = nullptr;
+  for (const auto& d : desks) {
+    if (d.key == "county") county = &d;
+  }
+  std::set<int64_t> used;
+  int n = 0, seq = 0;
+  for (const Seed& seed : seeds) {
+    ++seq;
+    const std::string y = std::to_string(seed.year);
+    // Replies of the year before (for cases filed early in the year) or of the year itself.
+    std::optional<db::Row> pick;
+    for (const auto& r : db.query(
+             "SELECT id, code, agency_id, applicant_name, closed_date FROM applications WHERE stage = 'closed' AND "
+             "(outcome LIKE 'withheld_%' OR outcome LIKE 'unavailable_%' OR outcome LIKE 'not_processed_%' OR "
+             "outcome = 'partial') AND closed_date >= ? AND closed_date <= ? ORDER BY closed_date, id",
+             {y + "-01-01", y + "-10-31"})) {
+      if (used.contains(r.i(0)) || !desk_of.contains(r.i(2))) continue;
+      pick = r;
+      break;
+    }
+    if (!pick) continue;
+    used.insert(pick->i(0));
+    const DemoDesk& desk = *desk_of.at(pick->i(2));
+    const Date replied = ymd(pick->s(4));
+    const Date filed{sys_days{replied} + days{15 + (seq * 7) % 36}};
+    if (filed > limit) continue;
+    applications::ReviewInput in;
+    in.agency_id = desk.agency_id;
+    in.application_code = pick->s(1);
+    in.kind = seed.kind;
+    const bool is_county = desk.key == "county";
+    const bool review = in.kind == "review";
+    in.body = review ? (is_county ? "青川市人民政府" : "云溪县人民政府")
+                     : (is_county ? "青川市中级人民法院" : "青川市云溪县人民法院");
+    in.case_no = review ? (is_county ? "青政复〔" : "云政复〔") + y + "〕" + std::to_string(seq * 3 + 2) + "号"
+                        : "（" + y + "）" + (is_county ? "青01行初" : "青0123行初") + std::to_string(seq * 4 + 11) + "号";
+    in.applicant = pick->s(3);
+    in.filed_date = format_date(filed);
+    in.result = seed.result;
+    const Date decided{sys_days{filed} + days{40 + (seq * 13) % 61}};
+    if (in.result != "pending") {
+      if (decided > limit) in.result = "pending";
+      else in.decided_date = format_date(decided);
+    }
+    in.summary = seed.summary;
+    const Principal& who = desk.clerk;
+    auto r = applications::create_review(db, who, {who.user.id, who.user.display_name, ""}, in);
+    if (!r) throw std::runtime_error("demo review case " + in.case_no + " refused: " + describe(r.error()));
+    ++n;
+  }
+  // One about the agency itself (主动公开 not done), no application behind it.
+  if (county) {
+    applications::ReviewInput in;
+    in.agency_id = county->agency_id;
+    in.kind = "review";
+    in.body = "青川市人民政府";
+    in.case_no = "青政复〔2025〕61号";
+    in.applicant = "云溪县青石镇石桥村村民委员会";
+    in.filed_date = "2025-07-14";
+    in.result = "corrected";
+    in.decided_date = "2025-09-26";
+    in.summary = "申请人认为县政府未依法主动公开征地信息，复议机关责令限期公开";
+    if (ymd(in.decided_date) <= limit) {
+      const Principal& who = county->clerk;
+      auto r = applications::create_review(db, who, {who.user.id, who.user.display_name, ""}, in);
+      if (!r) throw std::runtime_error("demo review case " + in.case_no + " refused: " + describe(r.error()));
+      ++n;
+    }
+  }
+  return n;
 }
 
 }  // namespace
@@ -1716,6 +1871,7 @@ DemoApplications load_demo_applications(db::Db& db, const std::vector<DemoDesk>&
                 {accounts::hash_password(out.sample_password), r.id});
       }
     }
+    out.reviews = seed_reviews(db, desks, player.limit());
     return 0;
   });
   return out;

@@ -36,6 +36,7 @@ struct DemoDesk {
 struct DemoApplications {
   int created = 0;
   int open = 0;  // not closed on kDemoApplicationsToday
+  int reviews = 0;  // 行政复议 / 行政诉讼 register records (表四)
   // One open case a tester can look up on the public status page (/apply/status). Empty when the
   // machine's date is before that case's receipt.
   std::string sample_code;

@@ -26,9 +26,9 @@ Lights deadline_lights(db::Db& db, const std::vector<int64_t>& agency_scope, cal
   std::map<int64_t, std::string> names;
   for (f.page = 1;; ++f.page) {
     auto page = list_cases(db, f);
+    load_events(db, page.cases);  // the events of the whole page in one query, for the clock
     for (auto& k : page.cases) {
-      auto full = load(db, k.id);  // the events, for the clock
-      if (!full) continue;
+      const Case* full = &k;
       const int64_t dept_id = full->handling_agency_id.value_or(full->agency_id);
       if (!names.contains(dept_id)) {
         auto a = agencies::get(db, dept_id);

@@ -8,6 +8,7 @@
 #include "accounts/password.h"
 #include "agencies/access.h"
 #include "agencies/service.h"
+#include "applications/fees.h"
 #include "applications/outcomes.h"
 #include "platform/files/sniff.h"
 #include "platform/text/strings.h"
@@ -48,6 +49,7 @@ constexpr std::array<TemplateSpec, 11> kSpecs = {{
     {"fee_notice", LetterKind::kFeeNotice, "收费通知书", "政府信息公开信息处理费收费通知书", "{申请人}：",
      GK_INTRO "\n\n"
      "根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，{称谓}的申请需缴纳信息处理费{收费金额}元。\n\n"
+     "{收费明细}\n\n"
      "请于收到本通知之日起20个工作日内缴纳（按本通知发出之日计算，缴费期限至{缴费期限}）。自本机关发出本通知之日起至{称谓}缴纳费用之日止的期间，不计算在答复期限内。无正当理由逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。\n\n"
      "特此通知。"},
     {"reply.disclosed", LetterKind::kReply, "答复书：予以公开", "政府信息公开申请答复书", "{申请人}：",
@@ -122,7 +124,7 @@ struct PlaceholderDef {
 };
 
 // clang-format off
-constexpr std::array<PlaceholderDef, 22> kPlaceholders = {{
+constexpr std::array<PlaceholderDef, 23> kPlaceholders = {{
     {"申请人", "申请人姓名或单位名称", kToApplicant},
     {"称谓", "“你”（自然人）或“你单位”（法人或其他组织）", kToApplicant},
     {"查询码", "申请的查询码", kToApplicant},
@@ -139,6 +141,7 @@ constexpr std::array<PlaceholderDef, 22> kPlaceholders = {{
     {"被征求意见方", "被征求意见的第三方或机关", bit(LetterKind::kConsultationLetter)},
     {"收费金额", "信息处理费金额（元，数字）", bit(LetterKind::kFeeNotice)},
     {"缴费期限", "缴费截止日期（自通知发出之日起20个工作日）", bit(LetterKind::kFeeNotice)},
+    {"收费明细", "计收方式、各档件数或页数、单价和小计（国办函〔2020〕109号第三条至第五条）", bit(LetterKind::kFeeNotice)},
     {"答复类型", "答复类型，如“予以公开”", bit(LetterKind::kReply)},
     {"理由", "答复书：理由；延期告知书：延期的理由（句末句号已去掉）",
      bit(LetterKind::kReply) | bit(LetterKind::kExtensionNotice)},
@@ -329,6 +332,7 @@ Result<Values> values_of(LetterKind kind, const Case& c, const LetterValues& v) 
       if (!due) return due.error();
       set("收费金额", std::to_string(v.fee_amount));
       set("缴费期限", *due);
+      set("收费明细", compact_lines(normalize_newlines(v.fee_breakdown)));
       break;
     }
     case LetterKind::kReply: {
@@ -496,6 +500,8 @@ LetterSample sample_for(const TemplateSpec& spec, std::string_view agency_name, 
   v.consult_kind = spec.key.ends_with("other_agency") ? "other_agency" : "third_party";
   v.fee_amount = 100;
   v.fee_due = "2026-12-21";
+  v.fee_method = "by_page";
+  v.fee_breakdown = quote_by_page(40)->explanation_zh;
   v.reconsideration_body = std::string(parent_name);
   return s;
 }

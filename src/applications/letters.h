@@ -113,6 +113,8 @@ struct LetterValues {
   // 收费通知书
   int64_t fee_amount = 0;  // 元
   std::string fee_due;     // last day to pay, counted from the day of the notice
+  std::string fee_method;     // by_piece | by_page (fees.h), "" for notices issued before the calculator
+  std::string fee_breakdown;  // 收费明细: the quote's explanation_zh (bands, prices, subtotals, total)
   // 答复书
   std::string reconsideration_body;  // 复议机关: the agency's parent ("" → a generic phrase)
 };

@@ -5,12 +5,14 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 
 #include "accounts/password.h"
 #include "agencies/access.h"
 #include "agencies/credit_code.h"
 #include "agencies/service.h"
 #include "applications/applicant_checks.h"
+#include "applications/case_fees.h"
 #include "applications/letters.h"
 #include "clock/settings_store.h"
 #include "platform/calendar/calendar.h"
@@ -311,6 +313,28 @@ std::optional<Case> load(db::Db& db, int64_t id) {
   return c;
 }
 
+void load_events(db::Db& db, std::vector<Case>& cases) {
+  std::map<int64_t, Case*> by_id;
+  std::vector<int64_t> ids;
+  for (auto& c : cases) {
+    c.events.clear();
+    if (by_id.emplace(c.id, &c).second) ids.push_back(c.id);
+  }
+  constexpr size_t kChunk = 500;
+  for (size_t i = 0; i < ids.size(); i += kChunk) {
+    const std::vector<int64_t> chunk(ids.begin() + static_cast<std::ptrdiff_t>(i),
+                                     ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), i + kChunk)));
+    db::Params params;
+    const std::string in = db::in_list(chunk, params);
+    for (const auto& r : db.query("SELECT application_id, id, kind, date, data_json, actor, created_at FROM "
+                                  "application_events WHERE application_id IN " + in + " ORDER BY application_id, id",
+                                  params)) {
+      by_id.at(r.i(0))->events.push_back(
+          {r.i(1), r.s(2), r.s(3), r.s(4), r.s(5), r.s(6)});
+    }
+  }
+}
+
 bool may_handle(db::Db& db, const Principal& p, const Case& c) {
   return agencies::can_act_for(db, p, c.agency_id) && handling_role(p);
 }
@@ -487,12 +511,25 @@ Status prepare(db::Db& db, const Principal& p, const Case& c, const Transition& 
       a.resume_stage.reset();
     }
   } else if (action == "fee_notice") {
-    const std::string amount = text::trim(in.amount);
-    if (amount.empty() || amount.size() > 9 || amount.find_first_not_of("0123456789") != std::string::npos ||
-        std::stoll(amount) <= 0) {
-      return Error::field("amount", "请填写收费金额（元，正整数）");
+    // The quote of 国办函〔2020〕109号 (case_fees.h): one method per case, the amount at most the quote.
+    auto q = quote_case_fee(db, c, {in.fee_method, in.pieces, in.pages});
+    if (!q) return q.error();
+    auto amount = fee_notice_amount(*q, in.amount);
+    if (!amount) return amount.error();
+    const bool by_piece = q->quote.method == FeeQuote::Method::kByPiece;
+    nlohmann::json bands = nlohmann::json::array();
+    for (const auto& b : q->quote.bands) {
+      bands.push_back({{"from", b.from}, {"to", b.to}, {"price", b.unit_price_yuan}, {"count", b.count},
+                       {"subtotal", b.subtotal_yuan}});
     }
-    ch.event_data["amount"] = std::stoll(amount);
+    ch.event_data["method"] = std::string(fee_method_code(q->quote.method));
+    ch.event_data[by_piece ? "pieces" : "pages"] = q->units;
+    if (by_piece) ch.event_data["earlier_this_month"] = q->earlier_this_month;
+    ch.event_data["bands"] = bands;
+    ch.event_data["quote"] = q->quote.amount_yuan;
+    ch.event_data["breakdown"] = q->quote.explanation_zh;
+    if (*amount < q->quote.amount_yuan) ch.event_data["reduced"] = true;
+    ch.event_data["amount"] = *amount;
     ch.clock = clock_line("fee_notice", ch.date);
     a.resume_stage = c.stage;
   } else if (action == "fee_paid" || action == "fee_waived") {
@@ -585,6 +622,11 @@ Status issue_step_letter(db::Db& db, const Case& before, const Transition& t, Ch
     v.consult_kind = d.value("consult_kind", "");
   } else if (*kind == LetterKind::kFeeNotice) {
     v.fee_amount = d.value("amount", int64_t{0});
+    v.fee_method = d.value("method", "");
+    v.fee_breakdown = d.value("breakdown", "");
+    if (d.value("reduced", false)) {
+      v.fee_breakdown += "经本机关决定，减按" + std::to_string(v.fee_amount) + "元收取。";
+    }
     v.fee_due = "本通知发出之日起第" + std::to_string(clock::kFeePaymentWorkdays) + "个工作日";
     if (auto now = reading(true)) {
       for (const auto& l : now->limits) {

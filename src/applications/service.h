@@ -90,7 +90,10 @@ struct ActionInput {
   std::string reply_text;   // draft_reply: the body of the reply letter
   std::string delivery;     // deliver: direct | entrusted | post | email | online
   std::string until;        // delay: the agency-set date
-  std::string amount;       // fee_notice: amount in 元
+  std::string amount;       // fee_notice: amount in 元 ("" = the quote; never above it, see case_fees.h)
+  std::string fee_method;   // fee_notice: by_piece | by_page (one method per case)
+  std::string pieces;       // fee_notice 按件: pieces of this application (default 1)
+  std::string pages;        // fee_notice 按量: pages
   std::string text;         // request_correction: what to correct
   std::string comment;      // returns, withdrawals, extensions: why
 };
@@ -121,6 +124,10 @@ std::optional<Case> load(db::Db& db, int64_t id);
 bool sees_personal_data(db::Db& db, const Principal& p, const Case& c);
 // Whether `p` may take actions on the case (staff of the agency or administrators above it).
 bool may_handle(db::Db& db, const Principal& p, const Case& c);
+
+// Loads the events of every case of `cases` (replacing what they hold) in one query per 500 cases,
+// for pages of list_cases that need the clock (dashboard lights, reminders); files are not loaded.
+void load_events(db::Db& db, std::vector<Case>& cases);
 
 // The statutory clock events of a case (received, 补正, consultations, extensions, fees, reply…).
 std::vector<clock::Event> clock_events(const Case& c);

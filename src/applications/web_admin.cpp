@@ -6,11 +6,13 @@
 
 #include "agencies/access.h"
 #include "agencies/service.h"
+#include "applications/case_fees.h"
 #include "applications/case_files.h"
 #include "applications/letters.h"
 #include "applications/service.h"
 #include "clock/settings_store.h"
 #include "platform/render/pdf.h"
+#include "platform/text/strings.h"
 #include "platform/time.h"
 #include "web/audit_view.h"
 #include "web/clock_view.h"
@@ -46,8 +48,54 @@ nlohmann::json list_row(const Case& k, const clock::Settings& settings, const st
   return j;
 }
 
+// The 收费通知 form's calculator: the method (locked to the one the case used), the units, the quote
+// with its bands computed by the server, and the amount prefilled with it. `in` is what the clerk
+// entered when "计算" was pressed (or the step failed); without it the form shows the 按件 quote of a
+// one-piece application, the applicant's month counted from the records.
+void fee_form(Ctx& c, const Case& k, const ActionInput* in, nlohmann::json& f) {
+  using applications::FeeQuote;
+  const auto used = applications::fee_method_used(k);
+  applications::FeeInput fi;
+  fi.method = in && !in->fee_method.empty() ? in->fee_method
+                                            : std::string(applications::fee_method_code(used.value_or(FeeQuote::Method::kByPiece)));
+  fi.pieces = in ? in->pieces : "1";
+  fi.pages = in ? in->pages : "";
+  f["fee_earlier"] = applications::earlier_pieces_this_month(c.db, k);
+  f["fee_by_piece"] = fi.method != "by_page";
+  f["fee_by_page"] = fi.method == "by_page";
+  f["fee_piece_allowed"] = !used || *used == FeeQuote::Method::kByPiece;
+  f["fee_page_allowed"] = !used || *used == FeeQuote::Method::kByPage;
+  if (used) f["fee_locked"] = std::string(applications::fee_method_label(*used));
+  f["fee_pieces"] = fi.pieces.empty() ? "1" : fi.pieces;
+  f["fee_pages"] = fi.pages;
+  f["fee_waiver"] = k.request.fee_waiver;
+  f["amount"] = in ? in->amount : "";
+  // Without input the page offers the 按件 quote only; 按量 needs the pages first.
+  if (!in && fi.method == "by_page") return;
+  auto q = applications::quote_case_fee(c.db, k, fi);
+  if (!q) {
+    if (in) f["fee_error"] = q.error().fields.empty() ? q.error().message : q.error().fields.begin()->second;
+    return;
+  }
+  nlohmann::json bands = nlohmann::json::array();
+  const std::string unit = q->quote.method == FeeQuote::Method::kByPiece ? "件" : "页";
+  for (const auto& b : q->quote.bands) {
+    bands.push_back({{"range", b.from == b.to ? "第" + std::to_string(b.from) + unit
+                                              : "第" + std::to_string(b.from) + "至" + std::to_string(b.to) + unit},
+                     {"price", b.unit_price_yuan == 0 ? std::string("不收费") : std::to_string(b.unit_price_yuan) + "元/" + unit},
+                     {"count", std::to_string(b.count) + unit},
+                     {"subtotal", std::to_string(b.subtotal_yuan) + "元"}});
+  }
+  f["fee_quote"] = {{"method_label", applications::fee_method_label(q->quote.method)},
+                    {"bands", bands},
+                    {"total", q->quote.amount_yuan},
+                    {"free", q->quote.amount_yuan == 0},
+                    {"explanation", q->quote.explanation_zh}};
+  if (!in || text::trim(in->amount).empty()) f["amount"] = q->quote.amount_yuan > 0 ? std::to_string(q->quote.amount_yuan) : "";
+}
+
 // The inputs each step's form shows.
-nlohmann::json step_form(Ctx& c, const Case& k, const applications::Transition& t) {
+nlohmann::json step_form(Ctx& c, const Case& k, const applications::Transition& t, const ActionInput* fee_in) {
   const std::string action(t.action);
   nlohmann::json f = {{"action", action}, {"label", t.label}, {"needs_comment", t.needs_comment}};
   f["date"] = action != "submit_review" && action != "approve" && action != "sign" && action != "return" &&
@@ -107,12 +155,18 @@ nlohmann::json step_form(Ctx& c, const Case& k, const applications::Transition& 
     f["reply_text"] = k.reply_text;
     f["basis"] = k.outcome_basis;
   }
+  if (action == "fee_notice") {
+    fee_form(c, k, fee_in, f);
+    f["open"] = fee_in != nullptr;
+  }
+  f["open"] = f.value("open", false) || action == "draft_reply";
   f["today"] = today_cn();
   f["form_id"] = "step-" + action;
   return f;
 }
 
-http::Response case_page(Ctx& c, int64_t id, const Error* err, int status, const std::string& failed_action = "") {
+http::Response case_page(Ctx& c, int64_t id, const Error* err, int status, const std::string& failed_action = "",
+                         const ActionInput* fee_in = nullptr) {
   auto k = applications::get_for_staff(c.db, c.me(), id);
   if (!k) return error_page(c, k.error());
   const bool personal = applications::sees_personal_data(c.db, c.me(), *k);
@@ -127,7 +181,7 @@ http::Response case_page(Ctx& c, int64_t id, const Error* err, int status, const
     std::set<std::string> seen;
     for (const auto* t : applications::allowed_transitions(k->stage, c.me().user.roles)) {
       if (!seen.insert(std::string(t->action)).second) continue;
-      steps.push_back(step_form(c, *k, *t));
+      steps.push_back(step_form(c, *k, *t, t->action == "fee_notice" ? fee_in : nullptr));
     }
   }
   data["steps"] = steps;
@@ -147,6 +201,12 @@ http::Response case_page(Ctx& c, int64_t id, const Error* err, int status, const
     }
     if (d.is_object() && d.contains("workdays")) detail += (detail.empty() ? "" : "；") + std::to_string(d["workdays"].get<int>()) + "个工作日";
     if (d.is_object() && d.contains("amount")) detail += (detail.empty() ? "" : "；") + std::to_string(d["amount"].get<int64_t>()) + "元";
+    if (d.is_object() && d.contains("method") && d["method"].is_string()) {
+      if (auto m = applications::fee_method_from_code(d["method"].get<std::string>())) {
+        detail += "（" + std::string(applications::fee_method_label(*m)) +
+                  (d.value("reduced", false) ? "，计算金额" + std::to_string(d.value("quote", int64_t{0})) + "元，减收" : "") + "）";
+      }
+    }
     row["detail"] = detail;
     events.push_back(row);
   }
@@ -208,6 +268,9 @@ ActionInput action_input(const http::Request& req) {
   in.delivery = req.form("delivery");
   in.until = req.form("until");
   in.amount = req.form("amount");
+  in.fee_method = req.form("fee_method");
+  in.pieces = req.form("pieces");
+  in.pages = req.form("pages");
   in.text = req.form("text");
   in.comment = req.form("comment");
   return in;
@@ -297,12 +360,16 @@ void register_applications_admin(Routes& r) {
     auto id = parse_id(c.req.param("id"));
     if (!id) return not_found_page(c);
     const std::string action = c.req.form("action");
-    auto done = applications::act(c.db, c.me(), c.actor(), *id, action, action_input(c.req));
+    const ActionInput in = action_input(c.req);
+    // "计算" on the 收费通知 form: the page again with the server's quote, nothing written.
+    if (action == "fee_notice" && c.req.form("calc") == "1") return case_page(c, *id, nullptr, 200, "", &in);
+    auto done = applications::act(c.db, c.me(), c.actor(), *id, action, in);
     if (!done) {
       if (done.error().kind == Error::Kind::kForbidden || done.error().kind == Error::Kind::kNotFound) {
         return error_page(c, done.error());
       }
-      return case_page(c, *id, &done.error(), done.error().http_status(), action);
+      return case_page(c, *id, &done.error(), done.error().http_status(), action,
+                       action == "fee_notice" ? &in : nullptr);
     }
     return http::Response::redirect("/admin/applications/" + std::to_string(*id) + "?done=" + action);
   });

@@ -66,7 +66,7 @@ Result<applications::ActionInput> action_of(const json& body, std::string& actio
   static const std::set<std::string> kKnown = {
       "action", "date", "workdays", "kind", "party", "ref", "opinion", "assignee_id", "handling_agency_id",
       "assign_due", "outcome", "basis", "reasons", "withheld", "reply_text", "delivery", "until", "amount", "text",
-      "comment"};
+      "comment", "fee_method", "pieces", "pages"};
   FieldErrors errs;
   for (const auto& [k, _] : body.items()) {
     if (!kKnown.contains(k)) errs.add(k, "不支持的字段：" + k);
@@ -78,7 +78,8 @@ Result<applications::ActionInput> action_of(const json& body, std::string& actio
            {"date", &in.date}, {"kind", &in.kind}, {"party", &in.party}, {"ref", &in.ref}, {"opinion", &in.opinion},
            {"assign_due", &in.assign_due}, {"outcome", &in.outcome}, {"basis", &in.basis}, {"reasons", &in.reasons},
            {"withheld", &in.withheld}, {"reply_text", &in.reply_text}, {"delivery", &in.delivery},
-           {"until", &in.until}, {"amount", &in.amount}, {"text", &in.text}, {"comment", &in.comment}}) {
+           {"until", &in.until}, {"amount", &in.amount}, {"text", &in.text}, {"comment", &in.comment},
+           {"fee_method", &in.fee_method}, {"pieces", &in.pieces}, {"pages", &in.pages}}) {
     read_string(body, key, *field, errs);
   }
   if (body.contains("workdays")) {

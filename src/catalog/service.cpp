@@ -307,11 +307,6 @@ Status remove_attachment(db::Db& db, const Principal& p, const audit::Actor& act
   });
 }
 
-namespace {
-
-// Assigns the next 索引号 of the agency for the publication year. The serial row is updated inside
-// the caller's write transaction, so concurrent publications serialize on it and never share or
-// skip-reuse a number.
 Result<std::string> assign_index_number(db::Db& db, const agencies::Agency& agency, std::string_view publish_date) {
   auto d = parse_date(publish_date);
   const int year = static_cast<int>(d->year());
@@ -331,8 +326,6 @@ Result<std::string> assign_index_number(db::Db& db, const agencies::Agency& agen
   }
   return Error::conflict("index_exhausted", "无法分配索引号，请检查本机关的索引号规则");
 }
-
-}  // namespace
 
 Result<Item> transition(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t id,
                         std::string_view action, std::string_view comment_raw) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "accounts/model.h"
+#include "agencies/model.h"
 #include "catalog/model.h"
 #include "catalog/workflow.h"
 #include "clock/clock.h"
@@ -27,6 +28,13 @@ Result<Item> create_draft(db::Db& db, const Principal& p, const audit::Actor& ac
 Result<Item> update_draft(db::Db& db, const Principal& p, const audit::Actor& actor, int64_t id, const ItemInput& in);
 // The editable fields of an item, as an input to start an edit from.
 ItemInput input_of(const Item& item);
+
+// Assigns the next 索引号 of `agency` for the year of `publish_date` ("YYYY-MM-DD", valid): the
+// serial row is bumped inside the caller's write transaction, so concurrent publications serialize
+// on it and never share a number; a number already taken (the pattern changed) is skipped. For
+// signing (transition) and for items the system publishes itself (the annual report).
+// Error (conflict "index_exhausted") when no free number is found.
+Result<std::string> assign_index_number(db::Db& db, const agencies::Agency& agency, std::string_view publish_date);
 // Validates without writing (for the editor's inline messages). Returns the normalized input.
 Result<ItemInput> validate_input(db::Db& db, const ItemInput& in);
 

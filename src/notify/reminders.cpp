@@ -80,16 +80,17 @@ ReminderRun run_reminders(db::Db& db, calendar::Date today) {
   if (f.agency_scope.empty()) return run;
   f.stage = "open";
   f.per_page = 200;
-  // The ids first: the pages must not shift while messages are queued.
-  std::vector<int64_t> ids;
+  // The cases first (the pages must not shift while messages are queued), then their events in
+  // batches rather than one load per case.
+  std::vector<applications::Case> cases;
   for (f.page = 1;; ++f.page) {
     auto page = applications::list_cases(db, f);
-    for (const auto& k : page.cases) ids.push_back(k.id);
+    for (auto& k : page.cases) cases.push_back(std::move(k));
     if (f.page >= page.pages()) break;
   }
-  for (int64_t id : ids) {
-    auto c = applications::load(db, id);
-    if (!c) continue;
+  applications::load_events(db, cases);
+  for (const auto& k : cases) {
+    const applications::Case* c = &k;
     clock::Reading reading;
     const auto light = applications::light_of(*c, today, clock_settings, &reading);
     if (!light || *light == clock::Urgency::kNormal) continue;

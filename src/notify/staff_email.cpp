@@ -1,6 +1,7 @@
 // See staff_email.h.
 #include "notify/staff_email.h"
 
+#include "accounts/service.h"
 #include "applications/applicant_checks.h"
 #include "platform/text/strings.h"
 #include "platform/time.h"
@@ -9,7 +10,6 @@ namespace gk::notify {
 
 Status set_staff_email(db::Db& db, const accounts::Principal* by, const audit::Actor& actor, int64_t user_id,
                        std::string_view email) {
-  if (by && !by->is_platform_admin()) return Error::forbidden("只有平台管理员可以设置工作人员的提醒邮箱");
   std::string address = text::trim(email);
   if (!address.empty()) {
     auto a = applications::normalize_email(address);
@@ -19,6 +19,10 @@ Status set_staff_email(db::Db& db, const accounts::Principal* by, const audit::A
   return db.write([&]() -> Status {
     auto row = db.query_one("SELECT email, agency_id FROM users WHERE id = ?", {user_id});
     if (!row) return Error::not_found("用户不存在");
+    if (by && !by->is_platform_admin()) {
+      auto u = accounts::get_user(db, user_id);
+      if (!u || !accounts::may_manage(db, *by, *u)) return Error::forbidden("您只能设置本机关及下级机关用户的提醒邮箱");
+    }
     const std::string before = row->s(0);
     if (before == address) return ok_status();
     db.exec("UPDATE users SET email = ?, updated_at = ? WHERE id = ?", {address, now_iso(), user_id});

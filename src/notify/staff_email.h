@@ -1,6 +1,6 @@
 // The e-mail address of a back-office user, where deadline reminders go (users.email, migration
-// 0009). Set by a platform administrator or the command line (`gongkai notify staff-email`) until
-// the user form carries the field.
+// 0009). Set on the user form (/admin/users, optional 电子邮箱) by whoever may manage the user, or
+// on the command line (`gongkai notify staff-email`).
 #pragma once
 
 #include <cstdint>
@@ -14,10 +14,11 @@
 
 namespace gk::notify {
 
-// Sets (or with "" clears) the address of user `user_id`: platform admins only (`by` nullptr = the
-// command-line operator). Validated (applications::normalize_email), audited as entity "user" with
+// Sets (or with "" clears) the address of user `user_id`: platform admins and administrators who may
+// manage the user (accounts::may_manage; `by` nullptr = the command-line operator). Validated (applications::normalize_email), audited as entity "user" with
 // before and after, in one transaction. Errors: kNotFound for an unknown user, kInvalid (field
-// "email") for a bad address, kForbidden.
+// "email") for a bad address, kForbidden. Joins the caller's transaction when there is one (the user
+// form saves the profile and the address together).
 Status set_staff_email(db::Db& db, const accounts::Principal* by, const audit::Actor& actor, int64_t user_id,
                        std::string_view email);
 

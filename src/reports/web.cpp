@@ -1,13 +1,18 @@
 // Back-office pages of the annual report (年度报告): the generated tables of an agency or its subtree
-// with the checks, the 信息处理费 of section 六 and the per-unit breakdown (/admin/reports); the yearly
-// 表二 figures form (/admin/reports/figures); and the drill-down from one cell to the units and the
-// cases counted in it (/admin/reports/cell).
+// with the checks, the 信息处理费 of section 六 and the per-unit breakdown, the text sections, the
+// publication of the report and of corrected editions with the difference to the published edition
+// (/admin/reports, POST /admin/reports/texts, /publish, /correct; an edition as published:
+// /admin/reports/edition); the yearly 表二 figures form (/admin/reports/figures); the drill-down from
+// one cell to the units and the cases counted in it (/admin/reports/cell); and the Art. 49 deadline
+// board (/admin/reports/board).
 #include <algorithm>
 
 #include "agencies/access.h"
 #include "agencies/service.h"
 #include "platform/http/request.h"
 #include "platform/time.h"
+#include "reports/document_html.h"
+#include "reports/editions.h"
 #include "reports/figures.h"
 #include "reports/generate.h"
 #include "reports/render_html.h"
@@ -158,10 +163,135 @@ nlohmann::json breakdown_json(const GeneratedReport& rep) {
           {"total_fees", fees_json(rep.fees)}};
 }
 
-http::Response report_page(Ctx& c) {
-  const int64_t agency_id = parse_id(c.req.query("agency")).value_or(c.me().user.agency_id);
-  const int year = year_param(c.req);
-  const std::string scope = c.req.query("scope");
+// What a failed form submission puts back on the report page.
+struct PageState {
+  const reports::TextsInput* texts = nullptr;  // the texts as submitted
+  const Error* error = nullptr;
+  std::string note;  // the 更正说明 as submitted
+  int status = 200;
+};
+
+std::string report_url(int64_t agency, int year, bool subtree) {
+  return "/admin/reports?agency=" + std::to_string(agency) + "&year=" + std::to_string(year) +
+         "&scope=" + scope_code(subtree);
+}
+
+// The findings of the figures and of the texts together, for the checks and the publish section.
+nlohmann::json all_findings_json(const GeneratedReport& rep, const std::vector<reports::Finding>& findings) {
+  GeneratedReport copy;
+  copy.format = rep.format;
+  copy.agency_id = rep.agency_id;
+  copy.year = rep.year;
+  copy.subtree = rep.subtree;
+  copy.findings = findings;
+  return findings_json(copy);
+}
+
+// The text editor, the publication and the editions of the report.
+nlohmann::json publication_json(Ctx& c, const GeneratedReport& rep, const PageState& st,
+                                const std::vector<reports::Finding>& findings) {
+  const reports::Draft draft = reports::load_draft(c.db, rep.agency_id, rep.year, rep.subtree);
+  auto text_of = [&](const std::string& key) {
+    if (st.texts) {
+      auto it = st.texts->find(key);
+      if (it != st.texts->end()) return it->second;
+    }
+    return draft.text(key);
+  };
+  const nlohmann::json errors = st.error ? form_errors(*st.error)["errors"] : nlohmann::json::object();
+  auto field = [&](const std::string& key, const std::string& label) {
+    nlohmann::json f = {{"name", "text." + key}, {"id", "t-" + key}, {"label", label}, {"value", text_of(key)}};
+    if (errors.contains(key)) f["error"] = errors[key];
+    return f;
+  };
+  nlohmann::json parts = nlohmann::json::array();
+  for (const auto& part : reports::kOverviewParts)
+    parts.push_back(field(std::string(part.key), std::string(part.title)));
+  const reports::Section* problems = rep.format->section("problems");
+  const reports::Section* other = rep.format->section("other");
+  const std::string last_problems = reports::last_year_problems(c.db, rep.agency_id, rep.year, rep.subtree);
+  std::vector<std::string> kept;
+  for (const auto& key : {"proactive", "applications", "management", "platforms", "supervision"}) {
+    if (c.req.query("kept").find(key) != std::string::npos) {
+      for (const auto& part : reports::kOverviewParts) {
+        if (part.key == key) kept.emplace_back(part.title);
+      }
+    }
+  }
+  std::string kept_text;
+  for (const auto& k : kept) kept_text += (kept_text.empty() ? "" : "、") + k;
+  int errors_n = 0, warnings_n = 0;
+  for (const auto& f : findings) (f.severity == reports::Severity::kError ? errors_n : warnings_n)++;
+  const bool can_publish = reports::may_publish(c.db, c.me(), rep.agency_id);
+  nlohmann::json out = {
+      {"can_edit", reports::may_edit_texts(c.db, c.me(), rep.agency_id)},
+      {"parts", parts},
+      {"problems", field("problems", problems ? problems->title : "五、存在的主要问题及改进情况")},
+      {"other", field("other", other ? other->title : "六、其他需要报告的事项")},
+      {"fee_sentence", reports::fee_sentence(rep.fees)},
+      {"last_problems", last_problems},
+      {"has_last_problems", !last_problems.empty()},
+      {"last_year", rep.year - 1},
+      {"updated_at", draft.updated_at},
+      {"updated_by", draft.updated_by},
+      {"texts_saved", c.req.query("saved") == "texts"},
+      {"generated", c.req.query("saved") == "generated"},
+      {"kept", kept_text},
+      {"has_kept", !kept_text.empty()},
+      {"to_complete", std::string(reports::kToComplete)},
+      {"can_publish", can_publish},
+      {"findings", all_findings_json(rep, findings)},
+      {"has_findings", !findings.empty()},
+      {"errors", errors_n},
+      {"warnings", warnings_n},
+      {"has_warnings", warnings_n > 0},
+      {"blocked", errors_n > 0},
+      {"note", st.note},
+      {"note_error", errors.contains("correction_note") ? errors["correction_note"] : nlohmann::json()},
+      {"just_published", c.req.query("published") == "1"},
+  };
+  const auto eds = reports::editions(c.db, rep.agency_id, rep.year, rep.subtree);
+  if (eds.empty()) return out;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& e : eds) {
+    list.push_back({{"edition", e.edition},
+                    {"published_on", e.published_on},
+                    {"published_by", e.published_by},
+                    {"note", e.correction_note},
+                    {"url", "/admin/reports/edition?id=" + std::to_string(e.id)}});
+  }
+  const reports::Edition& last = eds.back();
+  out["published"] = true;
+  out["editions"] = list;
+  out["item_url"] = "/items/" + std::to_string(last.item_id);
+  out["latest_edition"] = last.edition;
+  out["first_published_on"] = eds.front().published_on;
+  auto frozen = reports::edition_document(last);
+  if (!frozen) {
+    out["diff_error"] = frozen.error().message;
+    return out;
+  }
+  const reports::ReportDocument current = reports::draft_document(rep, draft);
+  const reports::ReportDiff diff = reports::diff_documents(*frozen, current);
+  auto rows = [](const std::vector<reports::CellChange>& v) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& ch : v) a.push_back({{"label", ch.label}, {"published", ch.published}, {"current", ch.current}});
+    return a;
+  };
+  nlohmann::json changes = rows(diff.cells);
+  for (auto& f : rows(diff.fees)) changes.push_back(f);
+  bool texts_changed = frozen->problems.text != current.problems.text || frozen->other.text != current.other.text;
+  for (size_t i = 0; i < frozen->overview.size() && i < current.overview.size(); ++i) {
+    texts_changed = texts_changed || frozen->overview[i].text != current.overview[i].text;
+  }
+  out["changes"] = changes;
+  out["has_changes"] = !diff.empty();
+  out["change_count"] = changes.size();
+  out["texts_changed"] = texts_changed;
+  return out;
+}
+
+http::Response report_page(Ctx& c, int64_t agency_id, int year, const std::string& scope, const PageState& st) {
   const bool has_units = agencies::subtree_ids(c.db, agency_id).size() > 1;
   const bool subtree = scope.empty() ? has_units && may_read_subtree(c, agency_id) : scope == "subtree";
   nlohmann::json data = {
@@ -213,7 +343,28 @@ http::Response report_page(Ctx& c) {
       {"breakdown", breakdown_json(*rep)},
       {"units", rep->units.size()},
   };
-  return page(c, "admin_reports", data, std::to_string(year) + "年度报告 - " + rep->agency_name);
+  // The checks of the texts join those of the figures, on top and again before the publish button.
+  const reports::ReportDocument doc =
+      reports::draft_document(*rep, reports::load_draft(c.db, agency_id, year, subtree));
+  const auto findings = reports::publication_findings(*rep, doc);
+  errors = warnings = 0;
+  for (const auto& f : findings) (f.severity == reports::Severity::kError ? errors : warnings)++;
+  data["report"]["findings"] = all_findings_json(*rep, findings);
+  data["report"]["has_findings"] = !findings.empty();
+  data["report"]["errors"] = errors;
+  data["report"]["warnings"] = warnings;
+  data["report"]["has_warnings"] = warnings > 0;
+  data["report"]["publishable"] = errors == 0;
+  data["report"]["agency_id"] = agency_id;
+  data["report"]["scope"] = scope_code(subtree);
+  data["report"]["publication"] = publication_json(c, *rep, st, findings);
+  if (st.error) data["error_message"] = st.error->message;
+  return page(c, "admin_reports", data, std::to_string(year) + "年度报告 - " + rep->agency_name, st.status);
+}
+
+http::Response report_get(Ctx& c) {
+  const int64_t agency_id = parse_id(c.req.query("agency")).value_or(c.me().user.agency_id);
+  return report_page(c, agency_id, year_param(c.req), c.req.query("scope"), PageState{});
 }
 
 http::Response cell_page(Ctx& c) {
@@ -328,10 +479,145 @@ http::Response figures_page(Ctx& c, int64_t agency_id, int year, const reports::
   return page(c, "admin_report_figures", data, "年度报告数据填报", status);
 }
 
+// The report a form posts to: agency, year and scope from hidden fields.
+struct Posted {
+  int64_t agency_id = 0;
+  int year = 0;
+  bool subtree = false;
+};
+std::optional<Posted> posted(Ctx& c) {
+  auto agency_id = parse_id(c.req.form("agency"));
+  if (!agency_id) return std::nullopt;
+  return Posted{*agency_id, year_param(c.req), c.req.form("scope") == "subtree"};
+}
+
+http::Response texts_post(Ctx& c) {
+  auto at = posted(c);
+  if (!at) return not_found_page(c);
+  reports::TextsInput in;
+  for (const auto& [name, value] : c.req.form_fields()) {
+    if (name.starts_with("text.")) in[name.substr(5)] = value;
+  }
+  auto saved = reports::save_texts(c.db, c.me(), c.actor(), at->agency_id, at->year, at->subtree, in);
+  if (!saved) {
+    const auto kind = saved.error().kind;
+    if (kind == Error::Kind::kForbidden || kind == Error::Kind::kNotFound) return error_page(c, saved.error());
+    return report_page(c, at->agency_id, at->year, scope_code(at->subtree),
+                       PageState{&in, &saved.error(), "", saved.error().http_status()});
+  }
+  std::string url = report_url(at->agency_id, at->year, at->subtree);
+  if (c.req.form("action") == "generate") {
+    std::vector<std::string> kept;
+    auto filled = reports::fill_overview(c.db, c.me(), c.actor(), at->agency_id, at->year, at->subtree,
+                                         c.req.form("overwrite") == "1", &kept);
+    if (!filled) return error_page(c, filled.error());
+    std::string k;
+    for (const auto& key : kept) k += (k.empty() ? "" : ",") + key;
+    url += "&saved=generated" + (k.empty() ? "" : "&kept=" + http::url_encode(k));
+  } else {
+    url += "&saved=texts";
+  }
+  return http::Response::redirect(url + "#texts-h");
+}
+
+http::Response publish_post(Ctx& c, bool correction) {
+  auto at = posted(c);
+  if (!at) return not_found_page(c);
+  const std::string note = c.req.form("correction_note");
+  auto e = correction ? reports::publish_correction(c.db, c.me(), c.actor(), at->agency_id, at->year, at->subtree, note)
+                      : reports::publish(c.db, c.me(), c.actor(), at->agency_id, at->year, at->subtree);
+  if (!e) {
+    const auto kind = e.error().kind;
+    if (kind == Error::Kind::kForbidden || kind == Error::Kind::kNotFound) return error_page(c, e.error());
+    return report_page(c, at->agency_id, at->year, scope_code(at->subtree),
+                       PageState{nullptr, &e.error(), note, e.error().http_status()});
+  }
+  return http::Response::redirect(report_url(at->agency_id, at->year, at->subtree) + "&published=1#publish-h");
+}
+
+// One edition as it was published, drawn from its snapshot.
+http::Response edition_page(Ctx& c) {
+  auto id = parse_id(c.req.query("id"));
+  auto e = id ? reports::get_edition(c.db, *id) : std::nullopt;
+  if (!e) return not_found_page(c);
+  if (!agencies::can_read(c.db, c.me(), e->agency_id)) return error_page(c, Error::forbidden("您无权查看该年度报告"));
+  auto doc = reports::edition_document(*e);
+  if (!doc) return error_page(c, doc.error());
+  nlohmann::json data = {{"title", reports::report_title(*doc)},
+                         {"edition", e->edition},
+                         {"published_on", e->published_on},
+                         {"published_by", e->published_by},
+                         {"note", e->correction_note},
+                         {"html", reports::document_html(*doc)},
+                         {"report_url", report_url(e->agency_id, e->year, e->subtree)},
+                         {"item_url", "/items/" + std::to_string(e->item_id)}};
+  return page(c, "admin_report_edition", data,
+              reports::report_title(*doc) + "（第" + std::to_string(e->edition) + "版）");
+}
+
+http::Response board_page(Ctx& c) {
+  const int year = year_param(c.req);
+  const std::string want = c.req.query("status");
+  const std::string today = today_cn();
+  const auto rows = reports::deadline_board(c.db, c.me(), year, today);
+  std::map<std::string, int> counts;
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows) {
+    const std::string code(reports::board_status_code(r.status));
+    counts[code]++;
+    if (!want.empty() && want != code) continue;
+    std::string label(reports::board_status_label(r.status));
+    if (r.status == reports::BoardStatus::kPublished)
+      label += r.late ? "（逾期发布）" : (r.deadline.empty() ? "" : "（按时）");
+    if (r.status == reports::BoardStatus::kOverdue && !r.updated_at.empty()) label += "（起草中）";
+    out.push_back({{"name", directory::tree_indent(r.depth) + r.agency_name},
+                   {"level", agencies::level_label(r.level)},
+                   {"deadline", r.deadline.empty() ? "条例未规定" : format_date_cn(r.deadline)},
+                   {"status", code},
+                   {"label", label},
+                   {"bad", r.status == reports::BoardStatus::kOverdue || r.late},
+                   {"ok", r.status == reports::BoardStatus::kPublished && !r.late},
+                   {"published_on", r.published_on.empty() ? "" : format_date_cn(r.published_on)},
+                   {"editions", r.editions},
+                   {"corrected", r.editions > 1},
+                   {"updated_at", r.updated_at.substr(0, 10)},
+                   {"url", "/admin/reports?agency=" + std::to_string(r.agency_id) + "&year=" + std::to_string(year)}});
+  }
+  nlohmann::json statuses = nlohmann::json::array();
+  statuses.push_back(
+      {{"value", ""}, {"label", "全部（" + std::to_string(rows.size()) + "）"}, {"selected", want.empty()}});
+  for (auto s : {reports::BoardStatus::kNotStarted, reports::BoardStatus::kDrafting, reports::BoardStatus::kPublished,
+                 reports::BoardStatus::kOverdue}) {
+    const std::string code(reports::board_status_code(s));
+    statuses.push_back(
+        {{"value", code},
+         {"label", std::string(reports::board_status_label(s)) + "（" + std::to_string(counts[code]) + "）"},
+         {"selected", want == code}});
+  }
+  nlohmann::json data = {{"years", year_options(year)},
+                         {"year", year},
+                         {"next_year", year + 1},
+                         {"today", format_date_cn(today)},
+                         {"statuses", statuses},
+                         {"rows", out},
+                         {"has_rows", !out.empty()},
+                         {"total", rows.size()},
+                         {"not_started", counts["not_started"]},
+                         {"drafting", counts["drafting"]},
+                         {"published", counts["published"]},
+                         {"overdue", counts["overdue"]}};
+  return page(c, "admin_report_board", data, std::to_string(year) + "年度报告发布情况");
+}
+
 }  // namespace
 
 void register_reports_admin(Routes& r) {
-  r.get("/admin/reports", Access::kStaff, report_page);
+  r.post("/admin/reports/texts", Access::kStaff, texts_post);
+  r.post("/admin/reports/publish", Access::kStaff, [](Ctx& c) { return publish_post(c, false); });
+  r.post("/admin/reports/correct", Access::kStaff, [](Ctx& c) { return publish_post(c, true); });
+  r.get("/admin/reports/edition", Access::kStaff, edition_page);
+  r.get("/admin/reports/board", Access::kStaff, board_page);
+  r.get("/admin/reports", Access::kStaff, report_get);
   r.get("/admin/reports/cell", Access::kStaff, cell_page);
 
   r.get("/admin/reports/figures", Access::kStaff, [](Ctx& c) {

@@ -19,8 +19,12 @@ void register_reviews_admin(Routes& r);        // /admin/reviews (applications/w
 void register_privacy_admin(Routes& r);        // /admin/privacy, the CSV export (applications/web_privacy.cpp)
 void register_notifications_admin(Routes& r);  // /admin/notifications (notify/web.cpp)
 void register_applications_api(Routes& r);     // /api/v1/applications, /api/v1/staff/applications (applications/web_api.cpp)
+void register_search(Routes& r);               // /search, /admin/search, /api/v1/search (search/web.cpp)
+void register_checker_admin(Routes& r);       // /admin/checker, the report checker (checker/web.cpp)
 
 // Annual report (issue 6).
-void register_reports_admin(Routes& r);        // /admin/reports, /admin/reports/figures, /admin/reports/cell (reports/web.cpp)
+void register_reports_admin(Routes& r);        // /admin/reports, /admin/reports/figures, /admin/reports/cell,
+                                               // texts, publish, correct, edition, board (reports/web.cpp)
+void register_reports_export(Routes& r);       // /api/v1/reports/{agency_id}/{year}, /admin/reports/export (reports/web_export.cpp)
 
 }  // namespace gk::web

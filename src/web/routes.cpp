@@ -50,11 +50,14 @@ Routes build_routes() {
   register_applications_public(r);
   register_applications_admin(r);
   register_applications_api(r);
+  register_search(r);
+  register_checker_admin(r);
   register_reviews_admin(r);
   register_notifications_admin(r);
   register_privacy_admin(r);
   // Annual report (issue 6).
   register_reports_admin(r);
+  register_reports_export(r);
   return r;
 }
 

@@ -1,11 +1,14 @@
-// Back-office pages for user accounts: list, create, edit (name, agency, roles), password reset,
-// disabling and enabling, and API tokens shown once.
+// Back-office pages for user accounts: list, create, edit (name, agency, roles, the optional e-mail
+// address deadline reminders go to), password reset, disabling and enabling, and API tokens shown once.
 #include <algorithm>
 
 #include "agencies/access.h"
 #include "accounts/password.h"
 #include "accounts/service.h"
 #include "agencies/service.h"
+#include "applications/applicant_checks.h"
+#include "notify/staff_email.h"
+#include "platform/text/strings.h"
 #include "web/directory_admin.h"
 
 namespace gk::web::directory {
@@ -49,11 +52,14 @@ struct UserForm {
   std::string display_name;
   std::string agency_id;
   std::vector<std::string> roles;
+  std::string email;
 };
 
-UserForm form_of(const User& u) { return {u.username, u.display_name, std::to_string(u.agency_id), role_codes(u)}; }
+UserForm form_of(const User& u) {
+  return {u.username, u.display_name, std::to_string(u.agency_id), role_codes(u), u.email};
+}
 UserForm form_of(const http::Request& req) {
-  return {req.form("username"), req.form("display_name"), req.form("agency_id"), req.form_all("roles")};
+  return {req.form("username"), req.form("display_name"), req.form("agency_id"), req.form_all("roles"), req.form("email")};
 }
 
 // Checks what the account service does not know about the principal: the agency must be one it
@@ -67,6 +73,12 @@ void check_scope(Ctx& c, const accounts::UserInput& in, FieldErrors& errs) {
       std::find(in.roles.begin(), in.roles.end(), accounts::role_code(Role::kPlatformAdmin)) != in.roles.end()) {
     errs.add("roles", "只有平台管理员可以授予平台管理员角色");
   }
+}
+
+// The optional address: the applicants' e-mail rule (applications/applicant_checks.h).
+void check_email(const std::string& email, FieldErrors& errs) {
+  if (text::trim(email).empty()) return;
+  if (auto st = applications::check_email(email); !st) errs.add("email", st.error().message);
 }
 
 nlohmann::json user_fields(Ctx& c, const UserForm& f, const nlohmann::json& errs, bool creating) {
@@ -84,6 +96,12 @@ nlohmann::json user_fields(Ctx& c, const UserForm& f, const nlohmann::json& errs
   if (f.agency_id.empty()) options.push_back({{"value", ""}, {"label", "请选择"}, {"selected", true}});
   for (auto& o : agency_options(administrable_tree(c.db, c.me()), parse_id(f.agency_id))) options.push_back(o);
   fields.push_back(FormField("agency_id", "所属机关", f.agency_id, errs).required().select(options).json());
+  fields.push_back(FormField("email", "电子邮箱", f.email, errs)
+                       .type("email")
+                       .maxlength(254)
+                       .autocomplete("off")
+                       .hint("选填。填写后，本人承办的依申请公开案件临近或超过答复期限时，系统会发送提醒邮件。")
+                       .json());
   return fields;
 }
 
@@ -168,7 +186,7 @@ http::Response list(Ctx& c) {
 
 http::Response new_form(Ctx& c) {
   if (!is_admin(c.me())) return admin_only(c);
-  UserForm f{"", "", std::to_string(c.me().user.agency_id), {std::string(accounts::role_code(Role::kDrafter))}};
+  UserForm f{"", "", std::to_string(c.me().user.agency_id), {std::string(accounts::role_code(Role::kDrafter))}, ""};
   return render_user(c, std::nullopt, f, nullptr, nullptr, 200);
 }
 
@@ -179,6 +197,7 @@ http::Response create(Ctx& c) {
                          c.req.form("password")};
   FieldErrors errs;
   check_scope(c, in, errs);
+  check_email(f.email, errs);
   if (in.password != c.req.form("password_confirm")) {
     errs.add("password_confirm", "两次输入的密码不一致");
     if (auto st = accounts::check_password_policy(in.password, in.username); !st)
@@ -188,7 +207,13 @@ http::Response create(Ctx& c) {
     Error e = errs.to_error();
     return render_user(c, std::nullopt, f, &e, nullptr, 400);
   }
-  auto made = accounts::create_user(c.db, &c.me(), c.actor(), in);
+  // The account and its address in one transaction: a refused address leaves no account behind.
+  auto made = c.db.write([&]() -> Result<User> {
+    auto u = accounts::create_user(c.db, &c.me(), c.actor(), in);
+    if (!u) return u;
+    if (auto st = notify::set_staff_email(c.db, &c.me(), c.actor(), u->id, f.email); !st) return st.error();
+    return u;
+  });
   if (!made) {
     if (made.error().kind != Error::Kind::kInvalid) return error_page(c, made.error());
     return render_user(c, std::nullopt, f, &made.error(), nullptr, 400);
@@ -212,6 +237,7 @@ http::Response update(Ctx& c) {
   accounts::UserInput in{u->username, f.display_name, parse_id(f.agency_id).value_or(0), f.roles, ""};
   FieldErrors errs;
   check_scope(c, in, errs);
+  check_email(f.email, errs);
   // Taking away one's own administrator role could leave nobody able to undo it.
   if (u->id == c.me().user.id) {
     for (Role admin : {Role::kAgencyAdmin, Role::kPlatformAdmin}) {
@@ -225,7 +251,12 @@ http::Response update(Ctx& c) {
     Error e = errs.to_error();
     return render_user(c, *u, f, &e, nullptr, 400);
   }
-  auto saved = accounts::update_user(c.db, &c.me(), c.actor(), u->id, in);
+  auto saved = c.db.write([&]() -> Result<User> {
+    auto after = accounts::update_user(c.db, &c.me(), c.actor(), u->id, in);
+    if (!after) return after;
+    if (auto st = notify::set_staff_email(c.db, &c.me(), c.actor(), u->id, f.email); !st) return st.error();
+    return after;
+  });
   if (!saved) {
     if (saved.error().kind != Error::Kind::kInvalid) return error_page(c, saved.error());
     return render_user(c, *u, f, &saved.error(), nullptr, 400);

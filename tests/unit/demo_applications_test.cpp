@@ -13,6 +13,9 @@
 #include "app/demo_applications.h"
 #include "applications/applicant_checks.h"
 #include "applications/outcomes.h"
+#include "applications/report_counts.h"
+#include "applications/reviews.h"
+#include "reports/format.h"
 #include "applications/service.h"
 #include "test_db.h"
 
@@ -185,6 +188,76 @@ TEST_F(DemoApplications, InitDemoAddsConsistentApplications) {
   }
   EXPECT_GE(carried_over, 2);
   EXPECT_GE(carry_forward, 2);
+
+  // Fees every year for section 六 (notices with an amount, payments), across the fee steps, with
+  // the method and the quote of 国办函〔2020〕109号 recorded and the amount never above the quote.
+  for (int y : {2024, 2025, 2026}) {
+    const std::string from = std::to_string(y) + "-01-01", to = std::to_string(y) + "-12-31";
+    EXPECT_GE(db().scalar_int("SELECT COUNT(*) FROM application_events WHERE kind = 'fee_notice' AND date BETWEEN ? AND ? "
+                              "AND json_extract(data_json, '$.amount') > 0",
+                              {from, to}),
+              2)
+        << y;
+    EXPECT_GE(db().scalar_int("SELECT COUNT(*) FROM application_events WHERE kind = 'fee_paid' AND date BETWEEN ? AND ?",
+                              {from, to}),
+              1)
+        << y;
+  }
+  EXPECT_EQ(db().scalar_int("SELECT COUNT(*) FROM application_events WHERE kind = 'fee_notice' AND ("
+                            "json_extract(data_json, '$.method') NOT IN ('by_piece', 'by_page') OR "
+                            "json_extract(data_json, '$.amount') > json_extract(data_json, '$.quote'))"),
+            0);
+  EXPECT_GE(db().scalar_int("SELECT COUNT(*) FROM application_events WHERE kind = 'fee_notice' AND "
+                            "json_extract(data_json, '$.method') = 'by_piece'"),
+            1);
+  EXPECT_GE(db().scalar_int("SELECT COUNT(*) FROM applications WHERE outcome = 'other_no_fee'"), 1);
+  EXPECT_GE(db().scalar_int("SELECT COUNT(DISTINCT substr(date, 1, 4)) FROM application_events WHERE kind = 'fee_waived'"), 2);
+
+  // The 行政复议 / 行政诉讼 register: every kind and result, 2024–2026, linked to a refused or partly
+  // refused reply of the same agency filed after it (or to the agency alone), and 表四 of every demo
+  // year not empty, each group's total the sum of its results.
+  std::set<std::string> review_kinds, review_results;
+  int linked = 0, unlinked = 0;
+  for (const auto& r : db().query(
+           "SELECT r.kind, r.result, r.filed_date, r.decided_date, r.application_id, a.agency_id, r.agency_id, "
+           "a.outcome, a.closed_date FROM review_cases r LEFT JOIN applications a ON a.id = r.application_id")) {
+    review_kinds.insert(r.s(0));
+    review_results.insert(r.s(1));
+    EXPECT_EQ(r.s(1) == "pending", r.s(3).empty());
+    if (!r.s(3).empty()) {
+      EXPECT_GE(r.s(3), r.s(2));
+    }
+    EXPECT_LE(r.s(2), demo_today);
+    if (r.null(4)) {
+      ++unlinked;
+      continue;
+    }
+    ++linked;
+    EXPECT_EQ(r.i(5), r.i(6));
+    EXPECT_NE(r.s(7), "disclosed");
+    EXPECT_NE(r.s(7), "already_public");
+    EXPECT_GT(r.s(2), r.s(8)) << "filed after the reply";
+  }
+  for (const auto& k : applications::kReviewKinds) EXPECT_TRUE(review_kinds.contains(std::string(k.code))) << k.code;
+  for (const auto& k : applications::kReviewResults) EXPECT_TRUE(review_results.contains(std::string(k.code))) << k.code;
+  EXPECT_GE(linked, 8);
+  EXPECT_GE(unlinked, 1);
+  std::vector<int64_t> all_agencies;
+  for (const auto& r : db().query("SELECT id FROM agencies")) all_agencies.push_back(r.i(0));
+  for (int y : {2024, 2025, 2026}) {
+    auto t4 = applications::table4_values(db(), all_agencies, y);
+    ASSERT_TRUE(t4.ok()) << t4.error().message;
+    int64_t cases = 0;
+    for (const auto& k : applications::kReviewKinds) {
+      int64_t sum = 0;
+      for (const auto& res : applications::kReviewResults) {
+        sum += t4->get_or_zero(reports::cell_ref("table4", k.code, res.code));
+      }
+      EXPECT_EQ(t4->get_or_zero(reports::cell_ref("table4", k.code, "total")), sum) << y << " " << k.code;
+      cases += sum;
+    }
+    EXPECT_GE(cases, 3) << "表四 of " << y << " has figures";
+  }
 
   // The printed sample opens its (open) case on the public status page.
   std::smatch m;

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "applications/case_files.h"
+#include "applications/fees.h"
 #include "applications/letters.h"
 #include "applications/service.h"
 #include "test_db.h"
@@ -131,6 +132,7 @@ TEST(LetterCompose, EveryPlaceholderOfEveryKindIsFilled) {
       {"被征求意见方", "云溪县某某建设有限公司"},
       {"收费金额", "100"},
       {"缴费期限", "2026年12月21日"},
+      {"收费明细", applications::quote_by_page(40)->explanation_zh},
       {"答复类型", "部分公开（区分处理）"},
       {"依据", "《中华人民共和国政府信息公开条例》第三十七条"},
       {"不予公开部分", "分配明细中个人的身份证号码和银行账号，依据条例第十五条不予公开"},
@@ -340,6 +342,8 @@ TEST_F(LettersTest, EveryLetterStepIsNumberedInOneSequenceAndOnlyApplicantLetter
   ASSERT_TRUE(step(clerk_, id, "draft_reply", in).ok());
   in = {};
   in.date = "2026-11-20";
+  in.fee_method = "by_page";
+  in.pages = "40";  // pages 31–40 at 10元: the quote is 100元
   in.amount = "100";
   ASSERT_TRUE(step(clerk_, id, "fee_notice", in).ok());
   in = {};

@@ -62,8 +62,11 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == asio::error::eof) {
       return close();
     }
-    if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit) {
+    if (ec == bhttp::error::body_limit) {
       return send_plain(413, simple_page("上传的内容过大，超出了系统允许的上限。"), false);
+    }
+    if (ec == bhttp::error::header_limit) {  // the request line (a long query) or the headers
+      return send_plain(431, simple_page("网址或请求头过长，超出了系统允许的上限。请缩短检索词后重试。"), false);
     }
     if (ec) return send_plain(400, simple_page("请求格式不正确。"), false);
 

@@ -64,6 +64,8 @@ constexpr double kPageNumberSize = 14;
 constexpr double kFooterSize = 9;
 constexpr double kEm = kBodySize;
 constexpr double kCellPadding = 4;
+constexpr double kGridPadding = 2.5;  // TableGrid cells: denser, the official tables are large
+constexpr double kMinGridSize = 7;    // TableGrid: the smallest font it shrinks to
 constexpr double kRuleWidth = 0.75;
 
 // Family lists: pango tries them in order, then fontconfig's fallback for missing characters.
@@ -261,6 +263,7 @@ BlockRule rule_for(LetterBlock::Kind kind) {
       break;
     case K::kParagraph:
     case K::kTable:  // not text: LetterLayout handles tables and spacers itself
+    case K::kGrid:
     case K::kSpacer:
       r.style.indent = 2 * kEm;
       r.style.justify = true;
@@ -280,6 +283,9 @@ class LetterLayout {
           break;
         case LetterBlock::Kind::kTable:
           add_table(b.rows);
+          break;
+        case LetterBlock::Kind::kGrid:
+          add_grid(b.grid);
           break;
         default:
           add_text(b.text, rule_for(b.kind));
@@ -445,6 +451,154 @@ class LetterLayout {
     return item;
   }
 
+  // A TableGrid (pdf.h): row heights fit every cell (a merged cell's extra height goes to its last
+  // row), then the rows are cut into bands that no merged cell crosses; each band is one item. When
+  // the head and the tallest band do not fit on one page, the font shrinks by half points (down to
+  // 7 pt) until they do.
+  void add_grid(const TableGrid& grid) {
+    const double size = grid.font_size > 0 ? grid.font_size : kTableSize;
+    for (double s = size;; s -= 0.5) {
+      if (add_grid(grid, s, s - 0.5 < kMinGridSize)) return;
+    }
+  }
+
+  // add_grid at font size `size`; returns false without adding anything when the table does not fit
+  // and `force` is false.
+  bool add_grid(const TableGrid& grid, double size, bool force) {
+    const int columns = grid.columns;
+    const int rows = grid.rows;
+    if (columns <= 0 || rows <= 0) return true;
+    const size_t texts_before = texts_.size();
+    std::vector<double> widths(static_cast<size_t>(columns), 1);
+    if (grid.widths.size() == widths.size()) widths = grid.widths;
+    double total = 0;
+    for (double w : widths) total += std::max(w, 0.0);
+    for (double& w : widths) w = total > 0 ? std::max(w, 0.0) / total * kTextWidth : kTextWidth / columns;
+    std::vector<double> left(static_cast<size_t>(columns) + 1, kMarginLeft);
+    for (size_t c = 0; c < widths.size(); ++c) left[c + 1] = left[c] + widths[c];
+
+    struct Laid {
+      const TableCell* cell;
+      int row, col, rows, cols;
+      const Text* text;
+      double height;  // of the text
+    };
+    std::vector<Laid> laid;
+    for (const TableCell& cell : grid.cells) {
+      if (cell.row < 0 || cell.col < 0 || cell.row >= rows || cell.col >= columns) continue;
+      const int rs = std::clamp(cell.rowspan, 1, rows - cell.row);
+      const int cs = std::clamp(cell.colspan, 1, columns - cell.col);
+      PangoAlignment align = cell.align == TableCell::Align::kCenter  ? PANGO_ALIGN_CENTER
+                             : cell.align == TableCell::Align::kRight ? PANGO_ALIGN_RIGHT
+                                                                      : PANGO_ALIGN_LEFT;
+      TextStyle style{kSerif, size, cell.bold, align, 0, false, 0};
+      const double w = left[static_cast<size_t>(cell.col + cs)] - left[static_cast<size_t>(cell.col)];
+      const Text* text = keep(lay_out(cell.text, style, w - 2 * kGridPadding));
+      const Line& last = text->lines.back();
+      laid.push_back({&cell, cell.row, cell.col, rs, cs, text, last.top + last.height});
+    }
+    // Row heights: one line at least; one-row cells first, then merged cells, shortest span first.
+    TextStyle plain{kSerif, size, false, PANGO_ALIGN_LEFT, 0, false, 0};
+    const double line = lay_out("表", plain, 0)->lines.front().height + 2 * kGridPadding;
+    std::vector<double> height(static_cast<size_t>(rows), line);
+    std::vector<const Laid*> merged;
+    for (const Laid& l : laid) {
+      if (l.rows == 1) {
+        height[static_cast<size_t>(l.row)] = std::max(height[static_cast<size_t>(l.row)], l.height + 2 * kGridPadding);
+      } else {
+        merged.push_back(&l);
+      }
+    }
+    std::sort(merged.begin(), merged.end(), [](const Laid* a, const Laid* b) { return a->rows < b->rows; });
+    for (const Laid* l : merged) {
+      double have = 0;
+      for (int r = l->row; r < l->row + l->rows; ++r) have += height[static_cast<size_t>(r)];
+      const double need = l->height + 2 * kGridPadding;
+      if (need > have) height[static_cast<size_t>(l->row + l->rows - 1)] += need - have;
+    }
+    std::vector<double> top(static_cast<size_t>(rows) + 1, 0);
+    for (size_t r = 0; r < height.size(); ++r) top[r + 1] = top[r] + height[r];
+
+    // Bands: [begin, end) with no merged cell crossing `end`.
+    std::vector<std::pair<int, int>> bands;
+    for (int begin = 0; begin < rows;) {
+      int end = begin + 1;
+      for (bool grew = true; grew;) {
+        grew = false;
+        for (const Laid& l : laid) {
+          if (l.row >= begin && l.row < end && l.row + l.rows > end) {
+            end = l.row + l.rows;
+            grew = true;
+          }
+        }
+      }
+      bands.emplace_back(begin, end);
+      begin = end;
+    }
+
+    auto band_item = [&, laid_ptr = &laid](int begin, int end) {
+      Item item;
+      item.height = top[static_cast<size_t>(end)] - top[static_cast<size_t>(begin)];
+      std::vector<std::function<void(cairo_t*, double)>> draws;
+      for (const Laid& l : *laid_ptr) {
+        if (l.row < begin || l.row >= end) continue;
+        const double x = left[static_cast<size_t>(l.col)];
+        const double w = left[static_cast<size_t>(l.col + l.cols)] - x;
+        const double y = top[static_cast<size_t>(l.row)] - top[static_cast<size_t>(begin)];
+        const double h = top[static_cast<size_t>(l.row + l.rows)] - top[static_cast<size_t>(l.row)];
+        draws.push_back([x, w, y, h, l](cairo_t* cr, double band_top) {
+          cairo_set_line_width(cr, kRuleWidth);
+          cairo_rectangle(cr, x, band_top + y, w, h);
+          cairo_stroke(cr);
+          const double text_top = band_top + y + (h - l.height) / 2;
+          for (const Line& ln : l.text->lines) show_line(cr, ln, x + kGridPadding, text_top + ln.top);
+        });
+      }
+      item.draw = [draws = std::move(draws)](cairo_t* cr, double band_top) {
+        for (const auto& d : draws) d(cr, band_top);
+      };
+      return item;
+    };
+
+    // The head: the bands within the first header_rows rows, as one item.
+    int head_end = 0;
+    size_t first_body = 0;
+    while (first_body < bands.size() && bands[first_body].second <= grid.header_rows) {
+      head_end = bands[first_body].second;
+      ++first_body;
+    }
+    double tallest = 0;
+    for (size_t b = first_body; b < bands.size(); ++b) {
+      tallest = std::max(tallest, top[static_cast<size_t>(bands[b].second)] - top[static_cast<size_t>(bands[b].first)]);
+    }
+    if (!force && top[static_cast<size_t>(head_end)] + tallest > kTextHeight + kFit) {
+      texts_.resize(texts_before);
+      return false;
+    }
+    int table = -1;
+    if (head_end > 0 && first_body < bands.size() && top[static_cast<size_t>(head_end)] <= kTextHeight / 4) {
+      table = static_cast<int>(headers_.size());
+      headers_.push_back(band_item(0, head_end));
+    }
+    std::vector<std::pair<int, int>> items;
+    if (head_end > 0) items.emplace_back(0, head_end);
+    for (size_t b = first_body; b < bands.size(); ++b) items.push_back(bands[b]);
+    for (size_t i = 0; i < items.size(); ++i) {
+      Item item = band_item(items[i].first, items[i].second);
+      if (i == 0) {
+        item.gap = pending_gap_ + kLinePitch / 2;
+        item.may_start_page = !keep_next_;
+      } else {
+        item.may_start_page = !(i == 1 && head_end > 0);  // the head stays with the first body band
+        if (items[i].first >= head_end) item.table = table;
+      }
+      items_.push_back(std::move(item));
+    }
+    pending_gap_ = kLinePitch / 2;
+    keep_next_ = false;
+    return true;
+  }
+
   const Text* keep(std::unique_ptr<Text> text) {
     texts_.push_back(std::move(text));
     return texts_.back().get();
@@ -543,6 +697,9 @@ bool all_clean(const LetterDoc& doc) {
         if (!clean(cell)) return false;
       }
     }
+    for (const TableCell& cell : b.grid.cells) {
+      if (!clean(cell.text)) return false;
+    }
   }
   return true;
 }
@@ -639,6 +796,30 @@ void append_table(std::string& out, const std::vector<std::vector<std::string>>&
   out += "</table>\n";
 }
 
+// A TableGrid as an HTML table with rowspan/colspan; cells outside the grid are left out.
+void append_grid(std::string& out, const TableGrid& grid) {
+  std::vector<std::vector<const TableCell*>> by_row(static_cast<size_t>(std::max(grid.rows, 0)));
+  for (const TableCell& cell : grid.cells) {
+    if (cell.row >= 0 && cell.row < grid.rows && cell.col >= 0 && cell.col < grid.columns) {
+      by_row[static_cast<size_t>(cell.row)].push_back(&cell);
+    }
+  }
+  out += "<table class=\"grid\">\n";
+  for (size_t r = 0; r < by_row.size(); ++r) {
+    std::sort(by_row[r].begin(), by_row[r].end(), [](const TableCell* a, const TableCell* b) { return a->col < b->col; });
+    out += "<tr>";
+    for (const TableCell* cell : by_row[r]) {
+      const char* tag = cell->bold || static_cast<int>(r) < grid.header_rows ? "th" : "td";
+      out += std::string("<") + tag;
+      if (cell->rowspan > 1) out += " rowspan=\"" + std::to_string(cell->rowspan) + "\"";
+      if (cell->colspan > 1) out += " colspan=\"" + std::to_string(cell->colspan) + "\"";
+      out += ">" + escaped_lines(cell->text) + "</" + tag + ">";
+    }
+    out += "</tr>\n";
+  }
+  out += "</table>\n";
+}
+
 }  // namespace
 
 Result<std::string> render_letter_pdf(const LetterDoc& doc) {
@@ -714,6 +895,9 @@ std::string render_letter_html(const LetterDoc& doc) {
         break;
       case K::kTable:
         append_table(out, b.rows);
+        break;
+      case K::kGrid:
+        append_grid(out, b.grid);
         break;
       case K::kSpacer:
         out += "<div class=\"spacer\"></div>\n";

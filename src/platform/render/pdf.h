@@ -24,6 +24,30 @@
 
 namespace gk::render {
 
+// One cell of a TableGrid: plain text placed at a slot of the grid, spanning rows and columns.
+struct TableCell {
+  enum class Align { kLeft, kCenter, kRight };
+  std::string text;
+  int row = 0, col = 0;  // the top-left slot, zero-based
+  int rowspan = 1, colspan = 1;
+  bool bold = false;
+  Align align = Align::kLeft;
+};
+
+// A table with merged cells (the official tables of the annual report), drawn with every cell ruled
+// and its text centred vertically. Rows are never split: a page may break only where no merged cell
+// crosses the boundary, so a cell spanning rows stays whole; the first `header_rows` rows are
+// repeated at the top of every page the table continues on (unless they take more than a quarter of
+// a page). Cells outside the grid are ignored; slots no cell covers are left empty.
+struct TableGrid {
+  int columns = 0;
+  int rows = 0;
+  int header_rows = 0;
+  std::vector<double> widths;  // relative column widths, scaled to the text width; empty: equal
+  double font_size = 0;        // points; 0: 12 (小四)
+  std::vector<TableCell> cells;
+};
+
 // One block of a letter, in reading order. Text is plain UTF-8, not markup: "<" and "&" print as
 // themselves; a line feed starts a new line (in a paragraph, a new indented paragraph).
 struct LetterBlock {
@@ -39,10 +63,12 @@ struct LetterBlock {
     kTable,      // `rows` (text unused): rows[0] is the header, bold and repeated on each page the table
                  // continues on; rows are not split unless taller than a page; ragged rows are padded
     kSpacer,     // one blank line (text unused); dropped at the top of a page
+    kGrid,       // `grid` (text unused): a ruled table with merged cells (see TableGrid)
   };
   Kind kind = Kind::kParagraph;
   std::string text;
   std::vector<std::vector<std::string>> rows;  // kTable only
+  TableGrid grid = {};                         // kGrid only
 };
 
 // A whole letter. `title` and `author` go into the PDF metadata (and the HTML <title>); `footer`
