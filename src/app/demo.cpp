@@ -362,7 +362,13 @@ std::vector<DemoAccount> load_demo(db::Db& db) {
     in.interprets_id = s.interprets;
     if (!s.column.empty()) {
       auto it = custom_columns[s.agency].find(s.column);
-      if (it != custom_columns[s.agency].end()) in.column_id = std::to_string(it->second);
+      if (it != custom_columns[s.agency].end()) {
+        in.column_id = std::to_string(it->second);
+      } else {  // a standard column (政府信息公开年报 …)
+        for (const auto& c : catalog::columns_of(db, agency_list[s.agency].id)) {
+          if (c.name == s.column) in.column_id = std::to_string(c.id);
+        }
+      }
     }
     return must(catalog::create_draft(db, step_principal(s.agency, Role::kDrafter), kActor, in), s.title);
   };

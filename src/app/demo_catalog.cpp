@@ -47,7 +47,7 @@ const std::vector<DemoDocument>& demo_documents() {
           .doc_no = "",
           .written = "2025-01-20",
           .publish = "2025-01-24",
-          .column = "",
+          .column = "政府信息公开年报",
           .keywords = "政府信息公开工作年度报告；年报",
           .summary = "2024年本机关主动公开政府信息、收到和处理政府信息公开申请、行政复议和行政诉讼等情况。",
           .body = "<p>本报告根据《中华人民共和国政府信息公开条例》编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
@@ -236,7 +236,7 @@ const std::vector<DemoDocument>& demo_documents() {
           .doc_no = "",
           .written = "2026-01-15",
           .publish = "2026-01-19",
-          .column = "",
+          .column = "政府信息公开年报",
           .keywords = "政府信息公开工作年度报告；年报",
           .summary = "本年度本机关主动公开政府信息、收到和处理政府信息公开申请等情况。",
           .body = "<p>本报告根据《中华人民共和国政府信息公开条例》编制。</p><h2>一、总体情况</h2>"

@@ -20,7 +20,7 @@ struct DemoDocument {
   std::string doc_no;       // "" when the genre carries none
   std::string written;      // 成文日期
   std::string publish;      // 发布日期 (the demo back-dates publication)
-  std::string column;       // custom column of the agency, "" for 法定主动公开内容
+  std::string column;       // a column of the agency by name (custom or standard), "" for 法定主动公开内容
   std::string keywords;
   std::string summary;
   std::string body;         // HTML

@@ -268,7 +268,6 @@ std::optional<Date> date_at(std::string_view s, size_t i, size_t* end) {
   size_t k = i;
   const int y = read_int(s, k, 4);
   if (y < 1000 || k - i != 4) return std::nullopt;
-  std::string_view sep1, sep2, sep3;
   if (s.compare(k, 3, "年") == 0) {
     k += 3;
     const int m = read_int(s, k, 2);
@@ -526,6 +525,12 @@ Result<CheckResult> check_report(std::string_view bytes, const CheckOptions& opt
   r.agency_level = agency_level(r.agency);
   if (labelled) r.published = labelled->iso();
   else if (sig.date) r.published = sig.date->iso();
+  if (!r.published && options.fallback_published && parse_iso(*options.fallback_published))
+    r.published = *options.fallback_published;
+  if (r.agency.empty() && !options.fallback_agency.empty()) {
+    r.agency = options.fallback_agency;
+    r.agency_level = agency_level(r.agency);
+  }
   if (!r.year) add(r, FindingSeverity::kWarning, "year_unknown", "未能从标题或正文识别报告年度。");
   if (r.agency.empty()) add(r, FindingSeverity::kWarning, "agency_unknown", "未能从标题或落款识别发布机关。");
 

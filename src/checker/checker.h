@@ -88,6 +88,10 @@ struct CheckResult {
 struct CheckOptions {
   // Last year's report, already checked: enables the cross-year identities (carry-over).
   const CheckResult* previous = nullptr;
+  // Used only when the report text states none: the date it was published on ("YYYY-MM-DD", e.g. the
+  // catalog item's 发布日期) and the publishing agency's name (checking reports published on gongkai).
+  std::optional<std::string> fallback_published = std::nullopt;
+  std::string fallback_agency = {};
 };
 
 // Checks one report. Fails only when the input cannot be read at all: more than kMaxInputBytes

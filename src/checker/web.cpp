@@ -1,9 +1,18 @@
 // Back-office page /admin/checker (年报体检): upload one or many published annual reports (HTML, text
 // or PDF) and see what the checker finds in each. Read-only: nothing is stored, so any signed-in staff
 // member may use it; the form carries the CSRF token like every other POST.
+// The second form (GET, read-only) checks the reports already published in the 政府信息公开年报
+// columns of the agencies the signed-in staff member may read (checker/published.h).
+#include <algorithm>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
+#include "agencies/access.h"
+#include "agencies/service.h"
 #include "checker/checker.h"
+#include "checker/published.h"
+#include "platform/time.h"
 #include "web/modules.h"
 
 namespace gk::web {
@@ -46,11 +55,81 @@ nlohmann::json result_json(const std::string& name, const checker::CheckResult& 
           {"score", r.score}};
 }
 
+// The year menu and the agency menu (the principal's readable agencies, in tree order).
+nlohmann::json published_form(Ctx& c, int year, std::optional<int64_t> agency) {
+  const int this_year = std::stoi(today_cn().substr(0, 4));
+  nlohmann::json years = nlohmann::json::array();
+  for (int y = this_year; y >= 2008; --y) years.push_back({{"year", y}, {"selected", y == year}});
+  const auto readable = agencies::readable_agencies(c.db, c.me());
+  const std::set<int64_t> scope(readable.begin(), readable.end());
+  nlohmann::json options = nlohmann::json::array();
+  for (const auto& e : agencies::tree(c.db)) {
+    if (!scope.count(e.agency.id)) continue;
+    options.push_back({{"id", e.agency.id},
+                       {"name", std::string(static_cast<size_t>(e.depth) * 2, ' ') + e.agency.name},
+                       {"selected", agency && *agency == e.agency.id}});
+  }
+  return {{"years", years}, {"agencies", options}, {"many_agencies", options.size() > 1}};
+}
+
+nlohmann::json published_json(const checker::PublishedSummary& s) {
+  nlohmann::json rows = nlohmann::json::array();
+  nlohmann::json details = nlohmann::json::array();
+  for (const auto& pc : s.reports) {
+    nlohmann::json row{{"item_id", pc.item_id},       {"agency", pc.agency_name}, {"title", pc.title},
+                       {"publish_date", pc.publish_date}, {"ok", pc.result.has_value()}, {"message", pc.error}};
+    if (pc.result) {
+      const auto& r = *pc.result;
+      int errors = 0, warnings = 0;
+      for (const auto& f : r.findings) {
+        if (f.severity == checker::FindingSeverity::kError) ++errors;
+        else if (f.severity == checker::FindingSeverity::kWarning) ++warnings;
+      }
+      std::string missing;
+      for (const auto& sec : r.sections)
+        if (!sec.found) missing += (missing.empty() ? "" : "、") + sec.title;
+      for (const auto& t : r.tables)
+        if (!t.found) missing += (missing.empty() ? "" : "、") + t.name;
+      const auto apps = r.values.get("table3.new.total");
+      row.update({{"era", checker::era_name(r.era)},
+                  {"score", r.score},
+                  {"errors", errors},
+                  {"warnings", warnings},
+                  {"missing", missing.empty() ? "无" : missing},
+                  {"applications", apps ? std::to_string(*apps) : "—"}});
+      auto d = result_json(pc.title, r);
+      d["anchor"] = "report-" + std::to_string(pc.item_id);
+      d["source"] = pc.source == "body" ? "正文" : "附件 " + pc.source;
+      details.push_back(d);
+    }
+    rows.push_back(row);
+  }
+  nlohmann::json missing = nlohmann::json::array();
+  for (const auto& m : s.missing) missing.push_back({{"id", m.agency_id}, {"name", m.name}});
+  return {{"year", s.year},           {"rows", rows},          {"has_rows", !rows.empty()},
+          {"missing", missing},       {"has_missing", !missing.empty()}, {"details", details}};
+}
+
 }  // namespace
 
 void register_checker_admin(Routes& r) {
   r.get("/admin/checker", Access::kStaff, [](Ctx& c) {
-    return page(c, "admin_checker", {{"results", nlohmann::json::array()}, {"max_files", kMaxFiles}}, "年报体检");
+    const std::string year_raw = c.req.query("year");
+    const auto agency = parse_id(c.req.query("agency"));
+    int year = std::stoi(today_cn().substr(0, 4)) - 1;
+    bool run = false;
+    if (year_raw.size() == 4 && std::all_of(year_raw.begin(), year_raw.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      year = std::stoi(year_raw);
+      run = true;
+    }
+    nlohmann::json data{{"results", nlohmann::json::array()}, {"max_files", kMaxFiles}};
+    data["pub_form"] = published_form(c, year, agency);
+    if (run) {
+      auto s = checker::check_published(c.db, c.me(), year, agency);
+      if (!s) return error_page(c, s.error());
+      data["published"] = published_json(*s);
+    }
+    return page(c, "admin_checker", data, "年报体检");
   });
   r.post("/admin/checker", Access::kStaff, [](Ctx& c) {
     nlohmann::json results = nlohmann::json::array();
@@ -70,6 +149,7 @@ void register_checker_admin(Routes& r) {
     }
     nlohmann::json data{{"results", results}, {"max_files", kMaxFiles}, {"checked", true},
                         {"none", results.empty()}};
+    data["pub_form"] = published_form(c, std::stoi(today_cn().substr(0, 4)) - 1, std::nullopt);
     return page(c, "admin_checker", data, "年报体检");
   });
 }

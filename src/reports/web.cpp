@@ -13,6 +13,7 @@
 #include "platform/time.h"
 #include "reports/document_html.h"
 #include "reports/editions.h"
+#include "reports/decision_import.h"
 #include "reports/figures.h"
 #include "reports/generate.h"
 #include "reports/render_html.h"
@@ -479,6 +480,42 @@ http::Response figures_page(Ctx& c, int64_t agency_id, int year, const reports::
   return page(c, "admin_report_figures", data, "年度报告数据填报", status);
 }
 
+// The import of decision records (issue 6 §2, reports/decision_import.h): POST
+// /admin/reports/figures/import parses the uploaded file and shows what it would set; the preview's
+// confirm button posts those values to /admin/reports/figures/import/confirm, which saves them into
+// the figures (save_imported_decisions: same access rule and audit as the form). The file is not kept.
+http::Response import_preview_page(Ctx& c, int64_t agency_id, int year, const reports::DecisionImport& imp,
+                                   const std::string& filename) {
+  const reports::Format* format = reports::format_for_year(year);
+  nlohmann::json data = {{"agency_id", agency_id},
+                         {"year", year},
+                         {"filename", filename},
+                         {"ok", imp.ok()},
+                         {"rows_read", imp.rows_read},
+                         {"rows_other_years", imp.rows_other_years},
+                         {"back_url", "/admin/reports/figures?agency=" + std::to_string(agency_id) +
+                                          "&year=" + std::to_string(year)}};
+  if (auto a = agencies::get(c.db, agency_id)) data["agency_name"] = a->name;
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& e : imp.errors) errors.push_back(e.message);
+  data["errors"] = errors;
+  data["error_count"] = imp.errors.size();
+  nlohmann::json notes = nlohmann::json::array();
+  for (const auto& n : imp.notes) notes.push_back(n);
+  data["notes"] = notes;
+  nlohmann::json cells = nlohmann::json::array();
+  if (format && imp.ok()) {
+    for (const auto& [ref, v] : imp.values.cells()) {
+      const auto cell = format->resolve(ref);
+      if (!cell) continue;
+      const std::string text = reports::format_value(*cell->column, v);
+      cells.push_back({{"ref", ref}, {"label", cell->row->label + "：" + cell->column->label}, {"value", text}});
+    }
+  }
+  data["cells"] = cells;
+  return page(c, "admin_report_figures_import", data, "导入决定记录", imp.ok() ? 200 : 400);
+}
+
 // The report a form posts to: agency, year and scope from hidden fields.
 struct Posted {
   int64_t agency_id = 0;
@@ -646,6 +683,64 @@ void register_reports_admin(Routes& r) {
       const auto kind = saved.error().kind;
       if (kind == Error::Kind::kForbidden || kind == Error::Kind::kNotFound) return error_page(c, saved.error());
       return figures_page(c, *agency_id, year, in, &saved.error(), false, saved.error().http_status());
+    }
+    return http::Response::redirect("/admin/reports/figures?agency=" + std::to_string(*agency_id) +
+                                    "&year=" + std::to_string(year) + "&saved=1");
+  });
+
+  r.post("/admin/reports/figures/import", Access::kStaff, [](Ctx& c) {
+    auto agency_id = parse_id(c.req.form("agency"));
+    if (!agency_id || !agencies::get(c.db, *agency_id)) return not_found_page(c);
+    if (!reports::may_edit_figures(c.db, c.me(), *agency_id)) {
+      return error_page(c, Error::forbidden("只有本机关的信息员或机关管理员可以填报年度报告数据"));
+    }
+    const int year = year_param(c.req);
+    const reports::Format* format = reports::format_for_year(year);
+    if (!format) return figures_page(c, *agency_id, year, {}, nullptr, false, 400);
+    const http::UploadedFile* file = nullptr;
+    for (const auto& f : c.req.files()) {
+      if (f.field == "file" && !f.data.empty()) file = &f;
+    }
+    reports::DecisionImport imp;
+    if (!file) {
+      imp.errors.push_back({0, "请选择要导入的决定记录文件（CSV或XLSX）"});
+    } else {
+      imp = reports::parse_decision_records(*format, year, file->data);
+    }
+    return import_preview_page(c, *agency_id, year, imp, file ? file->filename : "");
+  });
+
+  r.post("/admin/reports/figures/import/confirm", Access::kStaff, [](Ctx& c) {
+    auto agency_id = parse_id(c.req.form("agency"));
+    if (!agency_id || !agencies::get(c.db, *agency_id)) return not_found_page(c);
+    const int year = year_param(c.req);
+    const reports::Format* format = reports::format_for_year(year);
+    if (!format) return figures_page(c, *agency_id, year, {}, nullptr, false, 400);
+    // The values the preview showed, re-read from its hidden fields; only the importable cells count.
+    reports::DecisionImport imp;
+    for (const char* ref : {"table2.license.decisions", "table2.penalty.decisions", "table2.coercion.decisions",
+                            "table2.fees.fee_amount"}) {
+      const auto cell = format->resolve(ref);
+      if (!cell || !c.req.has_form(ref)) continue;
+      const std::string text = c.req.form(ref);
+      std::optional<int64_t> v;
+      if (cell->column->kind == reports::ValueKind::kAmount) {
+        v = reports::parse_amount(text);
+      } else if (auto n = directory::parse_int(text, -1); n && *n >= 0) {
+        v = *n;
+      }
+      if (!v || *v < 0) {
+        imp.errors.push_back({0, "导入的数据有误，请重新上传文件"});
+        break;
+      }
+      imp.values.set(ref, *v);
+    }
+    auto saved = reports::save_imported_decisions(c.db, c.me(), c.actor(), *agency_id, year, imp);
+    if (!saved) {
+      const auto kind = saved.error().kind;
+      if (kind == Error::Kind::kForbidden || kind == Error::Kind::kNotFound) return error_page(c, saved.error());
+      return figures_page(c, *agency_id, year, reports::figures_text(*format, reports::load_figures(c.db, *agency_id, year).values),
+                          &saved.error(), false, saved.error().http_status());
     }
     return http::Response::redirect("/admin/reports/figures?agency=" + std::to_string(*agency_id) +
                                     "&year=" + std::to_string(year) + "&saved=1");
