@@ -8,6 +8,9 @@
 #include <poppler/cpp/poppler-page.h>
 #include <zip.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <regex>
@@ -139,6 +142,25 @@ TEST_P(ReportJsonFormats, RoundTripsExactly) {
     expect_same(d, *back);
     EXPECT_EQ(text, to_json_text(*back));
   }
+}
+
+// The published JSON schema (docs/report-json.md) is an interface for other systems: the JSON of a
+// fixed document of each format must equal its golden file, byte for byte, so any change to labels,
+// order or fields shows up as a diff to review. GK_UPDATE_GOLDEN=1 rewrites the files instead.
+TEST_P(ReportJsonFormats, MatchesItsGoldenFile) {
+  const char* root = std::getenv("GK_SOURCE_DIR");
+  if (!root) GTEST_SKIP() << "GK_SOURCE_DIR not set (run through ctest)";
+  const Format& f = *format(GetParam());
+  const std::string path = std::string(root) + "/tests/reports/golden/" + f.id + ".json";
+  const std::string text = to_json_text(sample_document(f));
+  if (std::getenv("GK_UPDATE_GOLDEN")) {
+    std::ofstream(path, std::ios::binary) << text;
+    GTEST_SKIP() << "rewrote " << path;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << path << " missing (GK_UPDATE_GOLDEN=1 writes it)";
+  const std::string golden((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, golden) << "the JSON of format " << f.id << " differs from " << path;
 }
 
 TEST_P(ReportJsonFormats, EveryCellAppearsUnderItsLabels) {
